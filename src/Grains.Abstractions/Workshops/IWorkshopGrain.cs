@@ -1,0 +1,43 @@
+using Orleans.Concurrency;
+
+namespace CollectifLive.Workshops;
+
+/// <summary>The single writer of one workshop: validates, applies and durably stores every command.</summary>
+[Alias("cl.IWorkshopGrain")]
+public interface IWorkshopGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the workshop and claims a join code for it; the result's value is the join code.</summary>
+    [Alias("Create")]
+    Task<CommandResult> Create(Guid operationId, CreateWorkshop command);
+
+    /// <summary>Registers a participant; the result's value is the participant id.</summary>
+    [Alias("Join")]
+    Task<CommandResult> Join(Guid operationId, JoinWorkshop command);
+
+    /// <summary>Runs a command as the holder of <paramref name="credential"/>; answered once durable.</summary>
+    [Alias("Execute")]
+    Task<CommandResult> Execute(Credential credential, Guid operationId, WorkshopCommand command);
+
+    /// <summary>Checks a credential; for a participant, returns their own slice.</summary>
+    [Alias("Access")]
+    Task<AccessResult> Access(Credential credential);
+
+    /// <summary>For web servers' feeds: the shared views, unless <paramref name="knownVersion"/> is current.</summary>
+    [Alias("Sync")]
+    Task<FeedSync> Sync(long knownVersion);
+
+    /// <summary>Subscribes a web server's feed (refresh before the expiry); returns the current durable version.</summary>
+    [Alias("Subscribe")]
+    Task<long> Subscribe(IWorkshopObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IWorkshopObserver observer);
+}
+
+/// <summary>A web server's feed, told of every durable change. Pushes may be lost: versions tell.</summary>
+[Alias("cl.IWorkshopObserver")]
+public interface IWorkshopObserver : IGrainObserver
+{
+    [OneWay, Alias("OnChange")]
+    Task OnChange(WorkshopChange change);
+}

@@ -1,0 +1,32 @@
+namespace CollectifLive.Workshops;
+
+/// <summary>Every bound the workshop grain enforces, in one place so that the UI can quote them.</summary>
+public static class Limits
+{
+    public const int TitleMaxLength = 120;
+    public const int QuestionMaxLength = 300;
+    public const int ColumnsMin = 1;
+    public const int ColumnsMax = 8;
+    public const int ColumnTitleMaxLength = 60;
+    public const int DisplayNameMaxLength = 40;
+    public const int NoteTextMaxLength = 500;
+    public const int NotesPerWorkshopMax = 2_000;
+    public const int NotesPerParticipantMax = 100;
+    public const int ParticipantsPerWorkshopMax = 2_500;
+
+    /// <summary>Join-code look-ups one client address may make per minute (brute-force guard).</summary>
+    public const int JoinAttemptsPerMinute = 30;
+
+    /// <summary>Workshops one client address may create per minute through the API.</summary>
+    public const int WorkshopCreationsPerMinute = 20;
+
+    /// <summary>Operation ids remembered for idempotent retries, and for how long.</summary>
+    public const int RememberedOperationsMax = 4_096;
+    public static readonly TimeSpan RememberedOperationsTtl = TimeSpan.FromMinutes(30);
+
+    /// <summary>Commands applied in memory but not yet durable; beyond it the grain asks callers to retry.</summary>
+    public const int PendingCommandsMax = 10_000;
+
+    /// <summary>Largest hub message a client may send, in bytes.</summary>
+    public const int HubMessageMaxBytes = 16 * 1024;
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+
+namespace CollectifLive.Workshops;
+
+[GenerateSerializer, Immutable, Alias("cl.ColumnView")]
+public sealed record ColumnView(string Id, string Title);
+
+/// <summary>Live counts: people in the room and remote, and visible notes by origin.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ParticipationCounts")]
+public sealed record ParticipationCounts(int InRoom, int Remote, int Notes, int NotesFromRoom, int NotesFromRemote, int NotesFromPaper)
+{
+    public static readonly ParticipationCounts Zero = new(0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>The part of a workshop every screen shows at the top: what it is about and who is here.</summary>
+[GenerateSerializer, Immutable, Alias("cl.WorkshopHeader")]
+public sealed record WorkshopHeader(
+    string WorkshopId,
+    string Title,
+    string? Question,
+    ImmutableArray<ColumnView> Columns,
+    string JoinCode,
+    ParticipationCounts Counts,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A note as one audience may see it; author fields are only filled for the facilitator and the author.</summary>
+[GenerateSerializer, Immutable, Alias("cl.NoteView")]
+public sealed record NoteView(
+    string Id,
+    long Seq,
+    string ColumnId,
+    string Text,
+    NoteColour Colour,
+    Presence Origin,
+    string? AuthorId,
+    string? AuthorName,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A participant as the facilitator sees them, and as a participant sees themself.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ParticipantView")]
+public sealed record ParticipantView(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt);
+
+/// <summary>A whole workshop as one audience sees it.</summary>
+[GenerateSerializer, Immutable, Alias("cl.AudienceView")]
+public sealed record AudienceView(
+    Audience Audience,
+    WorkshopHeader Header,
+    ImmutableArray<NoteView> Notes,
+    ImmutableArray<ParticipantView> Roster);
+
+/// <summary>What changed for one audience: replaced items, removed ids, and the header when it changed.</summary>
+[GenerateSerializer, Immutable, Alias("cl.AudienceDelta")]
+public sealed record AudienceDelta(
+    WorkshopHeader? Header,
+    ImmutableArray<NoteView> Notes,
+    ImmutableArray<string> RemovedNotes,
+    ImmutableArray<ParticipantView> Roster,
+    ImmutableArray<string> RemovedRoster)
+{
+    public static readonly AudienceDelta Empty = new(null, [], [], [], []);
+
+    public bool IsEmpty => Header is null && Notes.IsEmpty && RemovedNotes.IsEmpty && Roster.IsEmpty && RemovedRoster.IsEmpty;
+}
+
+/// <summary>What one participant sees of their own: themself and their notes, whatever the wall shows.</summary>
+[GenerateSerializer, Immutable, Alias("cl.OwnView")]
+public sealed record OwnView(long Version, ParticipantView Me, ImmutableArray<NoteView> Notes);
+
+/// <summary>What changed in one participant's own slice.</summary>
+[GenerateSerializer, Immutable, Alias("cl.OwnDelta")]
+public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, ImmutableArray<NoteView> Notes, ImmutableArray<string> RemovedNotes);
+
+/// <summary>
+/// Everything that became durable in one storage write, covering versions <paramref name="FromVersion"/> to
+/// <paramref name="ToVersion"/>, already cut per audience. Pushed to each web server's feed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.WorkshopChange")]
+public sealed record WorkshopChange(
+    string WorkshopId,
+    long FromVersion,
+    long ToVersion,
+    AudienceDelta Facilitator,
+    AudienceDelta Projector,
+    AudienceDelta Participants,
+    ImmutableArray<OwnDelta> Private)
+{
+    public AudienceDelta For(Audience audience) => audience switch
+    {
+        Audience.Facilitator => Facilitator,
+        Audience.Projector => Projector,
+        _ => Participants,
+    };
+}
+
+/// <summary>The three shared views at one version, pulled by a feed on (re)subscription or on a version gap.</summary>
+[GenerateSerializer, Immutable, Alias("cl.FeedSnapshot")]
+public sealed record FeedSnapshot(long Version, AudienceView Facilitator, AudienceView Projector, AudienceView Participants)
+{
+    public AudienceView For(Audience audience) => audience switch
+    {
+        Audience.Facilitator => Facilitator,
+        Audience.Projector => Projector,
+        _ => Participants,
+    };
+}

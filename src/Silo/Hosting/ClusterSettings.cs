@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace CollectifLive.Silo.Hosting;
+
+/// <summary>How silos and clients find each other.</summary>
+public enum ClusteringMode
+{
+    /// <summary>One process, one silo on loopback (the default, co-hosted with the web server).</summary>
+    Localhost,
+
+    /// <summary>Silos and web servers find each other through an Azure Storage table.</summary>
+    AzureTable,
+}
+
+/// <summary>The settings silos and web clients share, read from configuration with embedded defaults.</summary>
+public sealed record ClusterSettings(
+    string StorageConnectionString,
+    ClusteringMode Clustering,
+    string ClusterId,
+    string ServiceId,
+    int SiloPort,
+    int GatewayPort)
+{
+    /// <summary>Azurite's well-known development account on its default loopback ports.</summary>
+    public const string AzuriteDefault =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
+        "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+
+    public static ClusterSettings From(IConfiguration configuration) => new(
+        configuration["Storage:ConnectionString"] is { Length: > 0 } connection ? connection : AzuriteDefault,
+        Enum.TryParse<ClusteringMode>(configuration["Orleans:Clustering"], ignoreCase: true, out var mode) ? mode : ClusteringMode.Localhost,
+        configuration["Orleans:ClusterId"] ?? "collectiflive",
+        configuration["Orleans:ServiceId"] ?? "collectiflive",
+        int.TryParse(configuration["Orleans:SiloPort"], out var siloPort) ? siloPort : 11111,
+        int.TryParse(configuration["Orleans:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000);
+}

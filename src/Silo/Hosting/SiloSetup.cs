@@ -1,0 +1,51 @@
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace CollectifLive.Silo.Hosting;
+
+/// <summary>The silo configuration shared by the stand-alone silo, the co-hosted web server and the test cluster.</summary>
+public static class SiloSetup
+{
+    /// <summary>Grain storage: workshops in Blob storage, join codes beside them.</summary>
+    public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, string storageConnectionString)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        var blobs = new BlobServiceClient(storageConnectionString);
+        foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes") })
+        {
+            silo.AddAzureBlobGrainStorage(name, options =>
+            {
+                options.BlobServiceClient = blobs;
+                options.ContainerName = container;
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+        }
+
+        return silo;
+    }
+
+    /// <summary>Clustering, storage and identity for a silo process (co-hosted or stand-alone).</summary>
+    public static ISiloBuilder ConfigureCollectifLiveSilo(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        if (settings.Clustering == ClusteringMode.AzureTable)
+        {
+            silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+        }
+
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        return silo.AddCollectifLiveStorage(settings.StorageConnectionString);
+    }
+}

@@ -1,0 +1,38 @@
+using CollectifLive.JoinCodes;
+
+namespace CollectifLive.Silo.JoinCodes;
+
+public sealed class JoinCodeState
+{
+    public string? WorkshopId { get; set; }
+
+    public bool Retired { get; set; }
+}
+
+/// <summary>Maps one join code to its workshop. A code, once given, is never given to another workshop.</summary>
+public sealed class JoinCodeGrain(
+    [PersistentState("code", StorageNames.JoinCodes)] IPersistentState<JoinCodeState> state) : Grain, IJoinCodeGrain
+{
+    public async Task<bool> Claim(string workshopId)
+    {
+        if (state.State.WorkshopId is { } owner)
+        {
+            return owner == workshopId && !state.State.Retired;
+        }
+
+        state.State.WorkshopId = workshopId;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<string?> Resolve() => Task.FromResult(state.State.Retired ? null : state.State.WorkshopId);
+
+    public async Task Retire(string workshopId)
+    {
+        if (state.State.WorkshopId == workshopId && !state.State.Retired)
+        {
+            state.State.Retired = true;
+            await state.WriteStateAsync();
+        }
+    }
+}

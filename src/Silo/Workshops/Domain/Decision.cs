@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Workshops.Domain;
+
+/// <summary>The outcome of deciding a command: events to apply, or an error that changes nothing.</summary>
+public sealed record Decision(WorkshopError Error, ImmutableArray<WorkshopEvent> Events, string? Value = null, int? Limit = null)
+{
+    public bool IsAccepted => Error == WorkshopError.None;
+
+    public static Decision Accept(WorkshopEvent @event, string? value = null) => new(WorkshopError.None, [@event], value);
+
+    public static Decision Refuse(WorkshopError error, int? limit = null) => new(error, [], null, limit);
+}

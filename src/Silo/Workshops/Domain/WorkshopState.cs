@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Workshops.Domain;
+
+/// <summary>The whole durable state of one workshop. Immutable: every accepted command makes a new one.</summary>
+public sealed record WorkshopState(
+    string Id,
+    long Version,
+    DateTimeOffset CreatedAt,
+    string Title,
+    string? Question,
+    ImmutableArray<ColumnView> Columns,
+    string? TemplateId,
+    string JoinCode,
+    string FacilitatorKeyHash,
+    string ProjectorKeyHash,
+    ImmutableDictionary<string, Participant> Participants,
+    ImmutableDictionary<string, Note> Notes,
+    long NextSeq)
+{
+    public bool HasColumn(string columnId) => Columns.Any(c => c.Id == columnId);
+}
+
+public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt);
+
+/// <summary>A note keeps a stable id and its author for life, so the synthesis can link back to it.</summary>
+public sealed record Note(
+    string Id,
+    long Seq,
+    string ColumnId,
+    string Text,
+    NoteColour Colour,
+    Presence Origin,
+    string? AuthorId,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Who is acting, as established from their credential by <see cref="WorkshopAccess"/>.</summary>
+public sealed record Actor(CredentialKind Role, string? ParticipantId = null)
+{
+    public static readonly Actor Facilitator = new(CredentialKind.Facilitator);
+    public static readonly Actor Projector = new(CredentialKind.Projector);
+
+    public static Actor Participant(string id) => new(CredentialKind.Participant, id);
+}

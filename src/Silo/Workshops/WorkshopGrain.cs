@@ -1,0 +1,330 @@
+using CollectifLive.JoinCodes;
+using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Workshops;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Storage;
+using Orleans.Utilities;
+
+namespace CollectifLive.Silo.Workshops;
+
+/// <summary>
+/// The one writer of a workshop (DESIGN rule 1). Commands are decided and applied in memory one turn at a time;
+/// the grain is reentrant only so that, while one storage write is in flight, the next commands are applied and
+/// ride the following write together (group commit, rule 3). A caller hears "accepted" once its write landed,
+/// and every screen hears of a change only once it is durable.
+/// </summary>
+[Reentrant]
+public sealed partial class WorkshopGrain(
+    [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
+    TimeProvider clock,
+    ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain
+{
+    /// <summary>How many times a failed write is tried again before the pending commands are refused.</summary>
+    private const int WriteAttempts = 4;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    private readonly ObserverManager<IWorkshopObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
+    private readonly ChangeTracker _touched = new();
+    private readonly List<(long Version, TaskCompletionSource<bool> Durable)> _waiting = [];
+    private readonly Dictionary<Guid, Task<CommandResult>> _inFlight = [];
+    private OperationLog _operations = null!;
+    private WorkshopState? _committed;
+    private WorkshopState? _working;
+    private bool _writing;
+    private bool _broken;
+
+    private string WorkshopId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _committed = _working = store.State.State;
+        _operations = new OperationLog(store.State.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandResult> Create(Guid operationId, CreateWorkshop command)
+    {
+        if (TryAnswerAgain(operationId, out var again))
+        {
+            return await again;
+        }
+
+        if (_working is not null)
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
+        }
+
+        // Validate before claiming a code, so a refused creation leaves no code behind.
+        var now = clock.GetUtcNow();
+        var check = Workshop.Create(WorkshopId, command, JoinCode.NewCode(), now);
+        if (!check.IsAccepted)
+        {
+            return CommandResult.Refused(check.Error, check.Limit);
+        }
+
+        var code = await ClaimJoinCode();
+        if (_working is not null)
+        {
+            // Another creation of this id interleaved while the code was being claimed.
+            await GrainFactory.GetGrain<IJoinCodeGrain>(code).Retire(WorkshopId);
+            return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
+        }
+
+        return await Commit(operationId, Workshop.Create(WorkshopId, command, code, now));
+    }
+
+    public async Task<CommandResult> Join(Guid operationId, JoinWorkshop command)
+    {
+        if (TryAnswerAgain(operationId, out var again))
+        {
+            return await again;
+        }
+
+        if (_working is null)
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+        }
+
+        return await Commit(operationId, Workshop.Join(_working, command, clock.GetUtcNow()));
+    }
+
+    public async Task<CommandResult> Execute(Credential credential, Guid operationId, WorkshopCommand command)
+    {
+        if (TryAnswerAgain(operationId, out var again))
+        {
+            return await again;
+        }
+
+        if (_working is null)
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+        }
+
+        if (WorkshopAccess.Authenticate(_working, credential) is not { } actor)
+        {
+            LogAccessDenied(WorkshopId, credential.Kind);
+            return CommandResult.Refused(WorkshopError.AccessDenied);
+        }
+
+        return await Commit(operationId, Workshop.Decide(_working, actor, command, clock.GetUtcNow()));
+    }
+
+    public Task<AccessResult> Access(Credential credential)
+    {
+        if (_committed is null)
+        {
+            return Task.FromResult(AccessResult.Denied(WorkshopError.WorkshopNotFound));
+        }
+
+        if (WorkshopAccess.Authenticate(_committed, credential) is not { } actor)
+        {
+            LogAccessDenied(WorkshopId, credential.Kind);
+            return Task.FromResult(AccessResult.Denied(WorkshopError.AccessDenied));
+        }
+
+        var own = actor.ParticipantId is { } id ? WorkshopProjection.Own(_committed, id) : null;
+        return Task.FromResult(new AccessResult(WorkshopError.None, actor.Role, own));
+    }
+
+    public Task<FeedSync> Sync(long knownVersion)
+    {
+        if (_committed is null)
+        {
+            return Task.FromResult(new FeedSync(WorkshopError.WorkshopNotFound, 0, null));
+        }
+
+        var snapshot = knownVersion == _committed.Version ? null : WorkshopProjection.Snapshot(_committed);
+        return Task.FromResult(new FeedSync(WorkshopError.None, _committed.Version, snapshot));
+    }
+
+    public Task<long> Subscribe(IWorkshopObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.FromResult(_committed?.Version ?? 0);
+    }
+
+    public Task Unsubscribe(IWorkshopObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A retried operation waits for, or gets, the answer of its first run.</summary>
+    private bool TryAnswerAgain(Guid operationId, out Task<CommandResult> answer)
+    {
+        if (_broken)
+        {
+            // What memory remembers may never have been stored; the next activation answers from storage.
+            answer = Task.FromResult(CommandResult.Refused(WorkshopError.StorageUnavailable));
+            return true;
+        }
+
+        if (_inFlight.TryGetValue(operationId, out var running))
+        {
+            answer = running;
+            return true;
+        }
+
+        if (_operations.TryGet(operationId, out var first))
+        {
+            answer = Task.FromResult(first);
+            return true;
+        }
+
+        answer = null!;
+        return false;
+    }
+
+    /// <summary>Applies an accepted decision in memory now, and answers once the write that holds it has landed.</summary>
+    private Task<CommandResult> Commit(Guid operationId, Decision decision)
+    {
+        if (!decision.IsAccepted)
+        {
+            return Task.FromResult(CommandResult.Refused(decision.Error, decision.Limit));
+        }
+
+        if (_broken)
+        {
+            return Task.FromResult(CommandResult.Refused(WorkshopError.StorageUnavailable));
+        }
+
+        if (_waiting.Count >= Limits.PendingCommandsMax)
+        {
+            return Task.FromResult(CommandResult.Refused(WorkshopError.Busy));
+        }
+
+        _working = Workshop.Apply(_working, decision.Events);
+        foreach (var @event in decision.Events)
+        {
+            _touched.Track(@event);
+        }
+
+        var result = CommandResult.Accepted(_working.Version, decision.Value);
+        _operations.Add(operationId, clock.GetUtcNow(), result);
+        var answer = AnswerWhenDurable(operationId, _working.Version, result);
+        _inFlight[operationId] = answer;
+        return answer;
+    }
+
+    private async Task<CommandResult> AnswerWhenDurable(Guid operationId, long version, CommandResult accepted)
+    {
+        var durable = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Add((version, durable));
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteLoop();
+        }
+
+        var stored = await durable.Task;
+        _inFlight.Remove(operationId);
+        return stored ? accepted : CommandResult.Refused(WorkshopError.StorageUnavailable);
+    }
+
+    /// <summary>Writes until nothing applied in memory is left unstored; each write carries every command applied before it began.</summary>
+    private async Task WriteLoop()
+    {
+        try
+        {
+            while (_working is not null && _working.Version > (_committed?.Version ?? 0))
+            {
+                var target = _working;
+                var waiting = _waiting.ToArray();
+                _waiting.Clear();
+                store.State = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
+
+                if (!await TryWrite())
+                {
+                    FailEverythingPending(waiting);
+                    return;
+                }
+
+                var before = _committed;
+                _committed = target;
+                Publish(WorkshopProjection.Change(before, target, _touched));
+                _touched.Clear();
+                foreach (var (_, durable) in waiting)
+                {
+                    durable.TrySetResult(true);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    private async Task<bool> TryWrite()
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.WriteStateAsync();
+                return true;
+            }
+            catch (InconsistentStateException exception)
+            {
+                // Someone else wrote this workshop (a duplicate activation): our memory is stale; reload from storage.
+                LogWriteConflict(exception, WorkshopId);
+                return false;
+            }
+            catch (Exception exception) when (attempt < WriteAttempts)
+            {
+                LogWriteRetry(exception, WorkshopId, attempt);
+                await Task.Delay(delay);
+                delay *= 2;
+            }
+            catch (Exception exception)
+            {
+                LogWriteFailed(exception, WorkshopId, attempt);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The commands applied in memory since the last landed write are lost: refuse them all, stop taking new ones,
+    /// and let the next activation start again from what storage holds. Callers retry with the same operation ids.
+    /// </summary>
+    private void FailEverythingPending(IEnumerable<(long Version, TaskCompletionSource<bool> Durable)> waiting)
+    {
+        _broken = true;
+        foreach (var (_, durable) in waiting.Concat(_waiting))
+        {
+            durable.TrySetResult(false);
+        }
+
+        _waiting.Clear();
+        this.DeactivateOnIdle();
+    }
+
+    private void Publish(WorkshopChange change) => _observers.Notify(observer => observer.OnChange(change));
+
+    private async Task<string> ClaimJoinCode()
+    {
+        while (true)
+        {
+            var code = JoinCode.NewCode();
+            if (await GrainFactory.GetGrain<IJoinCodeGrain>(code).Claim(WorkshopId))
+            {
+                return code;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a {Kind} credential was refused")]
+    private partial void LogAccessDenied(string workshopId, CredentialKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: write attempt {Attempt} failed, retrying")]
+    private partial void LogWriteRetry(Exception exception, string workshopId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: write failed after {Attempt} attempts; pending commands refused")]
+    private partial void LogWriteFailed(Exception exception, string workshopId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: storage holds a newer write; reloading")]
+    private partial void LogWriteConflict(Exception exception, string workshopId);
+}

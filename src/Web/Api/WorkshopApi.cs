@@ -1,0 +1,75 @@
+using CollectifLive.Web.Components.Shared;
+using CollectifLive.Web.Workshops;
+using CollectifLive.Workshops;
+using Microsoft.Extensions.Localization;
+
+namespace CollectifLive.Web.Api;
+
+/// <summary>Creates a workshop. Empty fields are taken from the template when one is named.</summary>
+public sealed record CreateWorkshopRequest(string? Title, string? Question, IReadOnlyList<string>? Columns, string? TemplateId);
+
+/// <summary>Everything needed to run the workshop; the facilitator and projector URLs hold secrets.</summary>
+public sealed record CreateWorkshopResponse(
+    string WorkshopId,
+    string JoinCode,
+    string JoinUrl,
+    string RemoteJoinUrl,
+    string ParticipantUrl,
+    string FacilitatorUrl,
+    string ProjectorUrl);
+
+public sealed record TemplateResponse(string Id, string Title, string Question, IReadOnlyList<string> Columns);
+
+/// <summary>The REST API (documented in docs/api.md).</summary>
+public static class WorkshopApi
+{
+    public const string CreationPolicy = "workshop-creation";
+
+    public static IEndpointRouteBuilder MapWorkshopApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").DisableAntiforgery();
+        api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
+        api.MapPost("/workshops", Create).RequireRateLimiting(CreationPolicy);
+        return endpoints;
+    }
+
+    private static async Task<IResult> Create(
+        CreateWorkshopRequest? request,
+        WorkshopGateway gateway,
+        WorkshopLinks links,
+        HttpContext http,
+        IStringLocalizer<Strings> localizer)
+    {
+        if (request is null)
+        {
+            return Refusal(localizer, WorkshopError.InvalidRequest, null);
+        }
+
+        var template = WorkshopTemplates.Find(request.TemplateId);
+        var title = string.IsNullOrWhiteSpace(request.Title) ? template?.Title ?? "" : request.Title;
+        var question = string.IsNullOrWhiteSpace(request.Question) ? template?.Question : request.Question;
+        var columns = request.Columns is { Count: > 0 } given ? given : template?.Columns ?? WorkshopTemplates.Blank.Columns;
+
+        var outcome = await gateway.Create(CreationTicket.New(), title, question, columns, template?.Id);
+        if (outcome.Value is not { } created)
+        {
+            return Refusal(localizer, outcome.Error, outcome.Limit);
+        }
+
+        var baseUri = links.BaseFor($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+        var response = new CreateWorkshopResponse(
+            created.WorkshopId,
+            created.JoinCode,
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPath(created.JoinCode)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.RemoteJoinPath(created.JoinCode)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.ParticipantPath(created.WorkshopId)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.FacilitatorPath(created.WorkshopId, created.FacilitatorKey)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.ProjectorPath(created.WorkshopId, created.ProjectorKey)));
+        return Results.Created(response.ParticipantUrl, response);
+    }
+
+    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit) => Results.Problem(
+        title: localizer.Describe(error, limit),
+        statusCode: error is WorkshopError.StorageUnavailable or WorkshopError.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["code"] = error.ToString(), ["limit"] = limit });
+}

@@ -1,0 +1,40 @@
+using CollectifLive.Web.State;
+using Microsoft.AspNetCore.Components;
+
+namespace CollectifLive.Web.Components.Shared;
+
+/// <summary>
+/// A component that shows one slice of the circuit's workshop state and re-renders only when that slice changes
+/// (DESIGN rule 7: someone else's note costs a phone's composer nothing).
+/// </summary>
+public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+
+    [Inject]
+    protected WorkshopStore Store { get; set; } = null!;
+
+    protected TSlice Slice { get; private set; } = default!;
+
+    protected WorkshopSessionState State => Store.State;
+
+    protected abstract TSlice Select(WorkshopSessionState state);
+
+    protected override void OnInitialized()
+    {
+        Slice = Select(Store.State);
+        _subscription = Store.Select(Select, OnSliceChanged);
+    }
+
+    private void OnSliceChanged(TSlice slice) => _ = InvokeAsync(() =>
+    {
+        Slice = slice;
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using CollectifLive.Silo.Hosting;
+using Orleans.Configuration;
+
+namespace CollectifLive.Web.Hosting;
+
+/// <summary>How this web server reaches the grains: a silo in the same process, or a cluster it joins as a client.</summary>
+public enum HostingMode
+{
+    /// <summary>The default: one process, a silo co-hosted on loopback, storage in Azurite.</summary>
+    CoHosted,
+
+    /// <summary>Many machines: this web server is an Orleans client of silos found through Azure Table storage.</summary>
+    Client,
+}
+
+public static class OrleansHosting
+{
+    public static HostingMode AddCollectifLiveOrleans(this WebApplicationBuilder builder)
+    {
+        var settings = ClusterSettings.From(builder.Configuration);
+        var mode = Enum.TryParse<HostingMode>(builder.Configuration["Orleans:Mode"], ignoreCase: true, out var parsed)
+            ? parsed
+            : HostingMode.CoHosted;
+
+        if (mode == HostingMode.CoHosted)
+        {
+            builder.UseOrleans(silo => silo.ConfigureCollectifLiveSilo(settings));
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+                client.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = settings.ClusterId;
+                    options.ServiceId = settings.ServiceId;
+                });
+            });
+        }
+
+        return mode;
+    }
+}

@@ -1,0 +1,34 @@
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.Realtime;
+
+/// <summary>Join a workshop by its code, as a new participant or again with a kept participant token.</summary>
+public sealed record HubJoinRequest(string Code, string? DisplayName = null, Presence Presence = Presence.Room, string? ParticipantToken = null, Guid? OperationId = null);
+
+/// <summary>A refusal: a stable code for programs, a message in the caller's language for people.</summary>
+public sealed record HubError(WorkshopError Code, string Message, int? Limit);
+
+/// <summary>The participants' wall at <paramref name="Version"/> and the caller's own slice (at its own, newer or equal, version).</summary>
+public sealed record HubSnapshot(long Version, AudienceView View, OwnView Own);
+
+public sealed record HubJoinResponse(HubError? Error, string? WorkshopId, string? ParticipantId, string? ParticipantToken, HubSnapshot? Snapshot);
+
+public sealed record HubAddNoteRequest(Guid OperationId, string ColumnId, string Text, NoteColour Colour = NoteColour.Yellow);
+
+public sealed record HubCommandResponse(HubError? Error, long Version, string? Value);
+
+/// <summary>Pushed as "Change": apply on top of version <paramref name="FromVersion"/> - 1; on a gap, call Resync.</summary>
+public sealed record HubChange(long FromVersion, long ToVersion, AudienceDelta Delta);
+
+/// <summary>Pushed as "Own": the caller's own slice changed at <paramref name="Version"/>.</summary>
+public sealed record HubOwnChange(long Version, OwnDelta Delta);
+
+/// <summary>Names of the messages the hub pushes.</summary>
+public static class HubMessages
+{
+    public const string Change = "Change";
+    public const string Own = "Own";
+
+    /// <summary>The server lost track (pushes were lost): call Resync for a new snapshot.</summary>
+    public const string Resync = "Resync";
+}

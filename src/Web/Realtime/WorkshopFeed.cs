@@ -1,0 +1,256 @@
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.Realtime;
+
+/// <summary>
+/// This web server's single subscription to one workshop grain (DESIGN: one per workshop per web server), fanned
+/// out in-process to every local listener. Pushes may be lost or reordered: a change is applied only on top of the
+/// version before it; a gap that does not fill quickly, a renewal that finds a newer version, or a (re)subscription
+/// pulls a snapshot instead.
+/// </summary>
+internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
+{
+    /// <summary>How long a gap may wait for a late push before a snapshot is pulled.</summary>
+    internal static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(300);
+
+    private readonly Lock _gate = new();
+    private readonly SortedList<long, WorkshopChange> _early = [];
+    private readonly IClusterClient _cluster;
+    private readonly IWorkshopGrain _grain;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private List<IFeedListener> _listeners = [];
+    private FeedUpdate? _current;
+    private IWorkshopObserver? _reference;
+    private ITimer? _renewal;
+    private ITimer? _gapTimer;
+    private int _resyncing;
+
+    public WorkshopFeed(string workshopId, IClusterClient cluster, TimeProvider clock, ILogger logger)
+    {
+        WorkshopId = workshopId;
+        _cluster = cluster;
+        _grain = cluster.GetGrain<IWorkshopGrain>(workshopId);
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public string WorkshopId { get; }
+
+    public FeedUpdate? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
+    /// <summary>Subscribes to the grain and loads the first snapshot.</summary>
+    public async Task<WorkshopError> Start()
+    {
+        _reference = _cluster.CreateObjectReference<IWorkshopObserver>(this);
+        await _grain.Subscribe(_reference);
+        var sync = await _grain.Sync(-1);
+        if (sync.Error != WorkshopError.None || sync.Snapshot is null)
+        {
+            return sync.Error == WorkshopError.None ? WorkshopError.WorkshopNotFound : sync.Error;
+        }
+
+        lock (_gate)
+        {
+            _current = FeedUpdate.FromSnapshot(WorkshopId, sync.Snapshot);
+            DrainEarly();
+        }
+
+        _renewal = _clock.CreateTimer(_ => _ = Renew(), null, FeedTiming.RefreshInterval, FeedTiming.RefreshInterval);
+        return WorkshopError.None;
+    }
+
+    /// <summary>Adds a listener and returns the state it starts from; later updates follow in version order.</summary>
+    public FeedUpdate Add(IFeedListener listener)
+    {
+        lock (_gate)
+        {
+            _listeners = [.. _listeners, listener];
+            return _current!;
+        }
+    }
+
+    public void Remove(IFeedListener listener)
+    {
+        lock (_gate)
+        {
+            _listeners = [.. _listeners.Where(l => !ReferenceEquals(l, listener))];
+        }
+    }
+
+    public Task OnChange(WorkshopChange change)
+    {
+        lock (_gate)
+        {
+            if (_current is null || change.FromVersion > _current.Version + 1)
+            {
+                _early[change.FromVersion] = change;
+                if (_current is not null)
+                {
+                    _gapTimer ??= _clock.CreateTimer(_ => _ = ResyncIfGap(), null, GapPatience, Timeout.InfiniteTimeSpan);
+                }
+            }
+            else if (change.ToVersion > _current.Version)
+            {
+                Publish(_current.Apply(change));
+                DrainEarly();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Renews the subscription before it expires; a newer version than ours means pushes were lost.</summary>
+    private async Task Renew()
+    {
+        try
+        {
+            var version = await _grain.Subscribe(_reference!);
+            if (version > (Current?.Version ?? 0))
+            {
+                await Resync();
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRenewalFailed(exception, WorkshopId);
+        }
+    }
+
+    private async Task ResyncIfGap()
+    {
+        lock (_gate)
+        {
+            _gapTimer?.Dispose();
+            _gapTimer = null;
+            if (_early.Count == 0)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await Resync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogResyncFailed(exception, WorkshopId);
+        }
+    }
+
+    private async Task Resync()
+    {
+        if (Interlocked.Exchange(ref _resyncing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var sync = await _grain.Sync(Current?.Version ?? -1);
+            if (sync.Snapshot is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_current is null || sync.Snapshot.Version > _current.Version)
+                {
+                    Publish(FeedUpdate.FromSnapshot(WorkshopId, sync.Snapshot));
+                }
+
+                DrainEarly();
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _resyncing, 0);
+        }
+    }
+
+    /// <summary>Applies buffered changes that now follow on; drops those the state already covers. Caller holds the lock.</summary>
+    private void DrainEarly()
+    {
+        while (_early.Count > 0 && _current is not null)
+        {
+            var next = _early.GetValueAtIndex(0);
+            if (next.FromVersion > _current.Version + 1)
+            {
+                return;
+            }
+
+            _early.RemoveAt(0);
+            if (next.ToVersion > _current.Version)
+            {
+                Publish(_current.Apply(next));
+            }
+        }
+    }
+
+    /// <summary>Caller holds the lock, so listeners see updates in version order.</summary>
+    private void Publish(FeedUpdate update)
+    {
+        _current = update;
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.OnFeedUpdate(update);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogListenerFailed(exception, WorkshopId);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _renewal?.Dispose();
+        _gapTimer?.Dispose();
+        if (_reference is not null)
+        {
+            try
+            {
+                await _grain.Unsubscribe(_reference);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogRenewalFailed(exception, WorkshopId);
+            }
+
+            _cluster.DeleteObjectReference<IWorkshopObserver>(_reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {WorkshopId}: renewing the subscription failed; retrying at the next renewal")]
+    private partial void LogRenewalFailed(Exception exception, string workshopId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {WorkshopId}: pulling a snapshot failed; retrying at the next renewal")]
+    private partial void LogResyncFailed(Exception exception, string workshopId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feed {WorkshopId}: a listener failed")]
+    private partial void LogListenerFailed(Exception exception, string workshopId);
+}

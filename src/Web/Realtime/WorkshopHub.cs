@@ -1,0 +1,131 @@
+using CollectifLive.Web.Components.Shared;
+using CollectifLive.Web.Workshops;
+using CollectifLive.Workshops;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
+
+namespace CollectifLive.Web.Realtime;
+
+/// <summary>
+/// The SignalR API for scripts and integrations (/hubs/workshop): join with a code, receive the snapshot then the
+/// changes, add notes. It goes through the same gateway, grain methods and checks as the pages.
+/// </summary>
+public sealed class WorkshopHub(WorkshopGateway gateway, HubBridges bridges, IStringLocalizer<Strings> localizer) : Hub
+{
+    private const string SessionKey = "session";
+
+    private sealed record Session(string WorkshopId, Credential Credential);
+
+    public async Task<HubJoinResponse> Join(HubJoinRequest request)
+    {
+        if (request is null)
+        {
+            return JoinRefused(WorkshopError.InvalidRequest);
+        }
+
+        var client = $"ip:{Context.GetHttpContext()?.Connection.RemoteIpAddress}";
+        var resolved = await gateway.ResolveCode(request.Code, client);
+        if (!resolved.IsSuccess)
+        {
+            return JoinRefused(resolved.Error, resolved.Limit);
+        }
+
+        var workshopId = resolved.Value!;
+        Credential credential;
+        if (request.ParticipantToken is { } token)
+        {
+            if (Credential.FromParticipantToken(token) is not { } kept)
+            {
+                return JoinRefused(WorkshopError.AccessDenied);
+            }
+
+            credential = kept;
+        }
+        else
+        {
+            var joined = await gateway.Join(workshopId, request.DisplayName, request.Presence, request.OperationId ?? Guid.NewGuid(), Secrets.NewKey());
+            if (!joined.IsSuccess)
+            {
+                return JoinRefused(joined.Error, joined.Limit);
+            }
+
+            credential = joined.Value!.Credential;
+        }
+
+        var snapshot = await Attach(workshopId, credential);
+        if (snapshot.Error is { } error)
+        {
+            return new HubJoinResponse(error, null, null, null, null);
+        }
+
+        return new HubJoinResponse(null, workshopId, credential.ParticipantId, credential.ToParticipantToken(), snapshot.Snapshot);
+    }
+
+    public async Task<HubCommandResponse> AddNote(HubAddNoteRequest request)
+    {
+        if (Context.Items[SessionKey] is not Session session)
+        {
+            return CommandRefused(WorkshopError.AccessDenied);
+        }
+
+        if (request is null)
+        {
+            return CommandRefused(WorkshopError.InvalidRequest);
+        }
+
+        var result = await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new AddNote(request.ColumnId, request.Text, request.Colour));
+        return result.IsAccepted
+            ? new HubCommandResponse(null, result.Version, result.Value)
+            : CommandRefused(result.Error, result.Limit);
+    }
+
+    /// <summary>A new snapshot, after a gap in versions or a "Resync" push.</summary>
+    public async Task<HubSnapshot?> Resync()
+    {
+        if (Context.Items[SessionKey] is not Session session)
+        {
+            return null;
+        }
+
+        return (await Attach(session.WorkshopId, session.Credential)).Snapshot;
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items[SessionKey] is Session session)
+        {
+            await bridges.Detach(session.WorkshopId, Context.ConnectionId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Joins the group first, then reads the snapshot: changes after it are already on their way.</summary>
+    private async Task<(HubError? Error, HubSnapshot? Snapshot)> Attach(string workshopId, Credential credential)
+    {
+        var (error, current) = await bridges.Attach(workshopId, Context.ConnectionId, credential.ParticipantId!);
+        if (current is null)
+        {
+            return (Describe(error), null);
+        }
+
+        Context.Items[SessionKey] = new Session(workshopId, credential);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubBridge.ParticipantsGroup(workshopId));
+        var access = await gateway.Access(workshopId, credential);
+        if (!access.IsGranted || access.Own is null)
+        {
+            Context.Items.Remove(SessionKey);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubBridge.ParticipantsGroup(workshopId));
+            await bridges.Detach(workshopId, Context.ConnectionId);
+            return (Describe(access.IsGranted ? WorkshopError.AccessDenied : access.Error), null);
+        }
+
+        return (null, new HubSnapshot(current.Version, current.Participants.ToView(), access.Own));
+    }
+
+    private HubError Describe(WorkshopError error, int? limit = null) => new(error, localizer.Describe(error, limit), limit);
+
+    private HubJoinResponse JoinRefused(WorkshopError error, int? limit = null) => new(Describe(error, limit), null, null, null, null);
+
+    private HubCommandResponse CommandRefused(WorkshopError error, int? limit = null) => new(Describe(error, limit), 0, null);
+}

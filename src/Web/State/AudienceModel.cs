@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.State;
+
+/// <summary>
+/// One audience's view of a workshop at a version, kept by the web server's feed and shared (not copied) by every
+/// circuit of that audience. Applying a delta replaces only what changed, so unchanged parts keep their references
+/// and components that select them do not re-render.
+/// </summary>
+public sealed record AudienceModel(
+    Audience Audience,
+    long Version,
+    WorkshopHeader Header,
+    ImmutableDictionary<string, NoteView> Notes,
+    ImmutableDictionary<string, ParticipantView> Roster)
+{
+    public static AudienceModel From(AudienceView view, long version) => new(
+        view.Audience,
+        version,
+        view.Header,
+        view.Notes.ToImmutableDictionary(n => n.Id),
+        view.Roster.ToImmutableDictionary(p => p.Id));
+
+    public AudienceModel Apply(AudienceDelta delta, long toVersion)
+    {
+        var notes = Notes;
+        if (!delta.RemovedNotes.IsEmpty)
+        {
+            notes = notes.RemoveRange(delta.RemovedNotes);
+        }
+
+        if (!delta.Notes.IsEmpty)
+        {
+            notes = notes.SetItems(delta.Notes.Select(n => KeyValuePair.Create(n.Id, n)));
+        }
+
+        var roster = Roster;
+        if (!delta.RemovedRoster.IsEmpty)
+        {
+            roster = roster.RemoveRange(delta.RemovedRoster);
+        }
+
+        if (!delta.Roster.IsEmpty)
+        {
+            roster = roster.SetItems(delta.Roster.Select(p => KeyValuePair.Create(p.Id, p)));
+        }
+
+        return this with { Version = toVersion, Header = delta.Header ?? Header, Notes = notes, Roster = roster };
+    }
+
+    /// <summary>The notes of one column in the order they were posted.</summary>
+    public IEnumerable<NoteView> NotesIn(string columnId) => Notes.Values.Where(n => n.ColumnId == columnId).OrderBy(n => n.Seq);
+
+    public AudienceView ToView() => new(
+        Audience,
+        Header,
+        [.. Notes.Values.OrderBy(n => n.Seq)],
+        [.. Roster.Values.OrderBy(p => p.JoinedAt)]);
+}
+
+/// <summary>What one participant sees of their own, at the version it was read or last changed.</summary>
+public sealed record OwnModel(long Version, ParticipantView Me, ImmutableDictionary<string, NoteView> Notes)
+{
+    public static OwnModel From(OwnView view) => new(view.Version, view.Me, view.Notes.ToImmutableDictionary(n => n.Id));
+
+    /// <summary>Applies a delta published at <paramref name="toVersion"/>; older than what this slice holds, it is ignored.</summary>
+    public OwnModel Apply(OwnDelta delta, long toVersion)
+    {
+        if (toVersion <= Version)
+        {
+            return this;
+        }
+
+        var notes = Notes.RemoveRange(delta.RemovedNotes).SetItems(delta.Notes.Select(n => KeyValuePair.Create(n.Id, n)));
+        return this with { Version = toVersion, Me = delta.Me ?? Me, Notes = notes };
+    }
+}

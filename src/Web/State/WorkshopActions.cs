@@ -1,0 +1,34 @@
+using CollectifLive.Web.Realtime;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.State;
+
+/// <summary>A page asks to show a workshop as <paramref name="Audience"/>; a participant without key passes null.</summary>
+public sealed record OpenWorkshop(string WorkshopId, Audience Audience, Credential? Credential) : IAction;
+
+public sealed record JoinNeeded(Notice? Notice) : IAction;
+
+public sealed record JoinRequested(string? DisplayName, Presence Presence) : IAction;
+
+public sealed record JoinRefused(Notice Notice) : IAction;
+
+public sealed record WorkshopOpened(Credential Credential, AudienceModel Shared, OwnModel? Own) : IAction;
+
+public sealed record WorkshopUnavailable(Notice Notice) : IAction;
+
+/// <summary>The feed moved on (or resynced from a snapshot).</summary>
+public sealed record FeedUpdated(FeedUpdate Update) : IAction;
+
+public sealed record OwnReloaded(OwnModel Own) : IAction;
+
+/// <summary>The note composer was submitted; the effect reads the text from the browser, which owns the draft.</summary>
+public sealed record NoteSubmitted(Guid OperationId) : IAction;
+
+public sealed record NoteAccepted(Guid OperationId, long Version) : IAction;
+
+public sealed record NoteRefused(Guid OperationId, Notice Notice) : IAction;
+
+/// <summary>The browser's connection to this circuit came back after a drop.</summary>
+public sealed record ConnectionRestored : IAction;
+
+public sealed record NoticeDismissed : IAction;

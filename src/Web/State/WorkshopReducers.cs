@@ -1,0 +1,75 @@
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.State;
+
+/// <summary>Pure reducers of a circuit's workshop state. No I/O: effects do that and dispatch the outcome.</summary>
+public static class WorkshopReducers
+{
+    public static WorkshopSessionState Reduce(WorkshopSessionState state, IAction action) => action switch
+    {
+        OpenWorkshop open => WorkshopSessionState.Initial with
+        {
+            Status = SessionStatus.Opening,
+            WorkshopId = open.WorkshopId,
+            Audience = open.Audience,
+            Credential = open.Credential,
+        },
+        JoinNeeded needed => state with { Status = SessionStatus.NeedsJoin, Notice = needed.Notice },
+        JoinRequested => state with { Status = SessionStatus.Joining, Notice = null },
+        JoinRefused refused => state with { Status = SessionStatus.NeedsJoin, Notice = refused.Notice },
+        WorkshopOpened opened => Opened(state, opened),
+        WorkshopUnavailable unavailable => state with { Status = SessionStatus.Failed, Notice = unavailable.Notice },
+        FeedUpdated updated => OnFeed(state, updated),
+        OwnReloaded reloaded => state with { Own = reloaded.Own },
+        NoteSubmitted submitted => state with { Submission = new NoteSubmission(submitted.OperationId, true, null) },
+        NoteAccepted accepted when state.Submission?.OperationId == accepted.OperationId => state with { Submission = null },
+        NoteRefused refused when state.Submission?.OperationId == refused.OperationId =>
+            state with { Submission = state.Submission with { Sending = false, Refusal = refused.Notice } },
+        NoticeDismissed => state with { Notice = null, Submission = state.Submission is { Sending: false } ? null : state.Submission },
+        _ => state,
+    };
+
+    private static WorkshopSessionState Opened(WorkshopSessionState state, WorkshopOpened opened)
+    {
+        var own = opened.Own;
+        if (own is not null)
+        {
+            // Private parts that arrived while the own slice was being read; those it already covers are ignored.
+            foreach (var update in state.OwnBacklog)
+            {
+                if (update.OwnFor(own.Me.Id) is { } delta)
+                {
+                    own = own.Apply(delta, update.Version);
+                }
+            }
+        }
+
+        var shared = state.Shared is { } newer && newer.Version > opened.Shared.Version ? newer : opened.Shared;
+        return state with { Status = SessionStatus.Ready, Credential = opened.Credential, Shared = shared, Own = own, OwnBacklog = [], Notice = null };
+    }
+
+    private static WorkshopSessionState OnFeed(WorkshopSessionState state, FeedUpdated updated)
+    {
+        var update = updated.Update;
+        if (state.Status is SessionStatus.Idle or SessionStatus.Failed
+            || state.WorkshopId != update.WorkshopId
+            || (state.Shared is { } current && current.Version >= update.Version && !update.IsResync))
+        {
+            return state;
+        }
+
+        var shared = update.For(state.Audience);
+        if (state.Audience != Audience.Participants || state.Credential?.ParticipantId is not { } participantId)
+        {
+            return state with { Shared = shared };
+        }
+
+        if (state.Own is null)
+        {
+            return state with { Shared = shared, OwnBacklog = state.OwnBacklog.Add(update) };
+        }
+
+        var own = update.OwnFor(participantId) is { } delta ? state.Own.Apply(delta, update.Version) : state.Own;
+        return state with { Shared = shared, Own = own };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using CollectifLive.Web.Realtime;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.State;
+
+public enum SessionStatus
+{
+    /// <summary>Nothing asked yet (the page has not read its key).</summary>
+    Idle,
+    Opening,
+
+    /// <summary>A participant without a valid key: the join form is shown.</summary>
+    NeedsJoin,
+    Joining,
+    Ready,
+
+    /// <summary>Opening failed for good: unknown workshop, refused key.</summary>
+    Failed,
+}
+
+/// <summary>A refusal to show to the user, in their language, with the limit it quotes.</summary>
+public sealed record Notice(WorkshopError Error, int? Limit = null);
+
+/// <summary>A note on its way to the grain, known by its operation id until it is durable.</summary>
+public sealed record NoteSubmission(Guid OperationId, bool Sending, Notice? Refusal);
+
+/// <summary>Everything one circuit knows about the workshop it shows.</summary>
+public sealed record WorkshopSessionState(
+    SessionStatus Status,
+    string? WorkshopId,
+    Audience Audience,
+    Credential? Credential,
+    AudienceModel? Shared,
+    OwnModel? Own,
+    ImmutableList<FeedUpdate> OwnBacklog,
+    NoteSubmission? Submission,
+    Notice? Notice)
+{
+    public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, [], null, null);
+
+    public WorkshopHeader? Header => Shared?.Header;
+}

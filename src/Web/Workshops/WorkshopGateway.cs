@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using CollectifLive.JoinCodes;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.Workshops;
+
+/// <summary>
+/// What a creation is retried with: the same workshop id, operation id and key, so that a creation whose answer was
+/// lost makes one workshop, not two.
+/// </summary>
+public sealed record CreationTicket(string WorkshopId, Guid OperationId, string FacilitatorKey)
+{
+    public static CreationTicket New() => new(Secrets.NewWorkshopId(), Guid.NewGuid(), Secrets.NewKey());
+}
+
+/// <summary>A workshop just created, with the secrets its creator must keep (the grain only has their hashes).</summary>
+public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string FacilitatorKey, string ProjectorKey);
+
+/// <summary>A participant just registered: the token their browser keeps.</summary>
+public sealed record JoinedWorkshop(string WorkshopId, string ParticipantId, Credential Credential);
+
+/// <summary>The outcome of something the gateway was asked: a value or the reason it was refused.</summary>
+public sealed record Outcome<T>(T? Value, WorkshopError Error = WorkshopError.None, int? Limit = null)
+{
+    public bool IsSuccess => Error == WorkshopError.None;
+}
+
+public static class Outcome
+{
+    public static Outcome<T> Fail<T>(WorkshopError error, int? limit = null) => new(default, error, limit);
+}
+
+/// <summary>
+/// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
+/// entry point goes through the same grain methods and checks.
+/// </summary>
+public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLimiter joinLimiter, ILogger<WorkshopGateway> logger)
+{
+    public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string title, string? question, IReadOnlyList<string> columns, string? templateId)
+    {
+        var projectorKey = Secrets.ProjectorKeyFor(ticket.FacilitatorKey);
+        var command = new CreateWorkshop(title, question, [.. columns], templateId, ticket.FacilitatorKey, projectorKey);
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(ticket.WorkshopId).Create(ticket.OperationId, command));
+        return result.IsAccepted
+            ? new Outcome<CreatedWorkshop>(new CreatedWorkshop(ticket.WorkshopId, result.Value!, ticket.FacilitatorKey, projectorKey))
+            : Outcome.Fail<CreatedWorkshop>(result.Error, result.Limit);
+    }
+
+    /// <summary>Finds the workshop a typed code opens. <paramref name="client"/> names who asks, for the attempt limit.</summary>
+    public async Task<Outcome<string>> ResolveCode(string? typed, string client)
+    {
+        if (!joinLimiter.TryAcquire(client))
+        {
+            return Outcome.Fail<string>(WorkshopError.TooManyJoinAttempts, Limits.JoinAttemptsPerMinute);
+        }
+
+        if (JoinCode.Normalize(typed) is not { } code)
+        {
+            return Outcome.Fail<string>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
+        }
+
+        try
+        {
+            return await grains.GetGrain<IJoinCodeGrain>(code).Resolve() is { } workshopId
+                ? new Outcome<string>(workshopId)
+                : Outcome.Fail<string>(WorkshopError.JoinCodeUnknown);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return Outcome.Fail<string>(WorkshopError.StorageUnavailable);
+        }
+    }
+
+    /// <summary>Registers a participant. Retrying with the same operation id and key yields the same participant.</summary>
+    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string? displayName, Presence presence, Guid operationId, string participantKey)
+    {
+        if (!Secrets.IsWorkshopId(workshopId))
+        {
+            return Outcome.Fail<JoinedWorkshop>(WorkshopError.WorkshopNotFound);
+        }
+
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Join(operationId, new JoinWorkshop(displayName, presence, participantKey)));
+        return result.IsAccepted
+            ? new Outcome<JoinedWorkshop>(new JoinedWorkshop(workshopId, result.Value!, Credential.Participant(result.Value!, participantKey)))
+            : Outcome.Fail<JoinedWorkshop>(result.Error, result.Limit);
+    }
+
+    public Task<CommandResult> Execute(string workshopId, Credential credential, Guid operationId, WorkshopCommand command) =>
+        Secrets.IsWorkshopId(workshopId)
+            ? Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Execute(credential, operationId, command))
+            : Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
+
+    public async Task<AccessResult> Access(string workshopId, Credential credential)
+    {
+        if (!Secrets.IsWorkshopId(workshopId))
+        {
+            return AccessResult.Denied(WorkshopError.WorkshopNotFound);
+        }
+
+        try
+        {
+            return await grains.GetGrain<IWorkshopGrain>(workshopId).Access(credential);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return AccessResult.Denied(WorkshopError.StorageUnavailable);
+        }
+    }
+
+    /// <summary>A grain call that could not be answered (silo gone, storage down) is a refusal the caller may retry, not a crash.</summary>
+    private async Task<CommandResult> Call(Func<Task<CommandResult>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return CommandResult.Refused(WorkshopError.StorageUnavailable);
+        }
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is TimeoutException or OrleansException or OperationCanceledException or Azure.RequestFailedException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A grain call could not be answered")]
+    private partial void LogUnavailable(Exception exception);
+}

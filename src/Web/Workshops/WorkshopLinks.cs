@@ -1,0 +1,47 @@
+namespace CollectifLive.Web.Workshops;
+
+/// <summary>
+/// The links a workshop is shared by. Keys travel in the fragment (#cle=…), which browsers never send to the server,
+/// so they stay out of access logs and Referer headers.
+/// </summary>
+public sealed class WorkshopLinks(IConfiguration configuration)
+{
+    public const string KeyParameter = "cle";
+
+    /// <summary>The address phones use; set PublicBaseUrl when the server is reached by another name than the facilitator's.</summary>
+    public Uri BaseFor(string requestBase) =>
+        new(configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : requestBase, UriKind.Absolute);
+
+    public static string JoinPath(string code) => $"/j/{code}";
+
+    public static string RemoteJoinPath(string code) => $"/j/{code}?distance=1";
+
+    public static string ParticipantPath(string workshopId) => $"/atelier/{workshopId}";
+
+    public static string FacilitatorPath(string workshopId, string facilitatorKey) => $"/animer/{workshopId}#{KeyParameter}={facilitatorKey}";
+
+    public static string ProjectorPath(string workshopId, string projectorKey) => $"/projection/{workshopId}#{KeyParameter}={projectorKey}";
+
+    public static string Absolute(Uri baseUri, string path) => new Uri(baseUri, path).ToString();
+
+    /// <summary>The key in a link's fragment, or null.</summary>
+    public static string? KeyFromFragment(string uri)
+    {
+        var hash = uri.IndexOf('#', StringComparison.Ordinal);
+        if (hash < 0)
+        {
+            return null;
+        }
+
+        foreach (var part in uri[(hash + 1)..].Split('&'))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length == 2 && pair[0] == KeyParameter && pair[1].Length > 0)
+            {
+                return Uri.UnescapeDataString(pair[1]);
+            }
+        }
+
+        return null;
+    }
+}

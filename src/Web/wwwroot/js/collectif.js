@@ -1,0 +1,108 @@
+// Browser-side helpers. The browser owns what must survive a dropped connection or a reload:
+// the participant key and the note being typed (saved on every keystroke, even offline).
+
+const read = (key) => {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+};
+
+const write = (key, value) => localStorage.setItem(key, JSON.stringify(value));
+
+export const getItem = (key) => localStorage.getItem(key);
+export const setItem = (key, value) => localStorage.setItem(key, value);
+export const removeItem = (key) => localStorage.removeItem(key);
+
+const formFor = (key) => document.querySelector(`form[data-draft-key="${CSS.escape(key)}"]`);
+
+const readForm = (form) => ({
+  text: form.elements.text?.value ?? "",
+  columnId: form.elements.column?.value ?? "",
+  colour: Number(form.elements.colour?.value ?? 0),
+});
+
+const showCount = (form) => {
+  const counter = form.querySelector("[data-char-count]");
+  const area = form.elements.text;
+  if (counter && area) {
+    counter.textContent = `${area.value.length} / ${area.maxLength}`;
+  }
+};
+
+// Restores a saved draft into the form and keeps saving it as it is edited.
+export function bindDraft(form) {
+  if (!form || form.dataset.draftBound) {
+    return;
+  }
+  form.dataset.draftBound = "1";
+  const key = form.dataset.draftKey;
+  const saved = read(key);
+  if (saved) {
+    if (form.elements.text) form.elements.text.value = saved.text ?? "";
+    if (form.elements.column && saved.columnId) form.elements.column.value = saved.columnId;
+    if (form.elements.colour && saved.colour !== undefined) form.elements.colour.value = String(saved.colour);
+  }
+  showCount(form);
+  const save = () => {
+    const current = readForm(form);
+    const previous = read(key);
+    // An edit after sending makes a new operation: what was sent under the old id stays as it was.
+    const same = previous && previous.text === current.text && previous.columnId === current.columnId && previous.colour === current.colour;
+    if (!current.text && !(previous && previous.operationId)) {
+      localStorage.removeItem(key);
+    } else {
+      write(key, { ...current, operationId: same ? previous.operationId ?? null : null });
+    }
+    showCount(form);
+  };
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+}
+
+// Called when the composer is submitted: the draft gets an operation id (unless it already has one) and is returned.
+export function stageDraft(key, operationId) {
+  const form = formFor(key);
+  const previous = read(key);
+  const current = form ? readForm(form) : previous;
+  if (!current || !current.text || !current.text.trim()) {
+    return null;
+  }
+  const same = previous && previous.text === current.text && previous.columnId === current.columnId && previous.colour === current.colour;
+  const draft = { ...current, operationId: same && previous.operationId ? previous.operationId : operationId };
+  write(key, draft);
+  return draft;
+}
+
+export const peekDraft = (key) => read(key);
+
+export function unstageDraft(key) {
+  const draft = read(key);
+  if (draft) {
+    write(key, { ...draft, operationId: null });
+  }
+}
+
+// The note is durable: forget the draft and empty the composer, unless it was edited meanwhile.
+export function clearDraft(key, operationId) {
+  const draft = read(key);
+  if (draft && draft.operationId === operationId) {
+    localStorage.removeItem(key);
+    const form = formFor(key);
+    if (form && form.elements.text && form.elements.text.value === draft.text) {
+      form.elements.text.value = "";
+      showCount(form);
+    }
+  }
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
