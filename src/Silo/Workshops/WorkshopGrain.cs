@@ -25,7 +25,7 @@ public sealed partial class WorkshopGrain(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly ObserverManager<IWorkshopObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
-    private readonly ChangeTracker _touched = new();
+    private ChangeTracker _touched = new();
     private readonly List<(long Version, TaskCompletionSource<bool> Durable)> _waiting = [];
     private readonly Dictionary<Guid, Task<CommandResult>> _inFlight = [];
     private OperationLog _operations = null!;
@@ -229,7 +229,11 @@ public sealed partial class WorkshopGrain(
         {
             while (_working is not null && _working.Version > (_committed?.Version ?? 0))
             {
+                // What this write holds: the state, the callers waiting for it, and what they touched.
+                // Commands applied while it is in flight go to the next write with a fresh tracker.
                 var target = _working;
+                var touched = _touched;
+                _touched = new ChangeTracker();
                 var waiting = _waiting.ToArray();
                 _waiting.Clear();
                 store.State = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
@@ -242,8 +246,7 @@ public sealed partial class WorkshopGrain(
 
                 var before = _committed;
                 _committed = target;
-                Publish(WorkshopProjection.Change(before, target, _touched));
-                _touched.Clear();
+                Publish(WorkshopProjection.Change(before, target, touched));
                 foreach (var (_, durable) in waiting)
                 {
                     durable.TrySetResult(true);

@@ -32,10 +32,4 @@ public sealed class ChangeTracker
         }
     }
 
-    public void Clear()
-    {
-        Header = false;
-        _notes.Clear();
-        _participants.Clear();
-    }
 }

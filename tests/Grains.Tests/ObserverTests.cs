@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using CollectifLive.Testing;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class ObserverTests(TestClusterFixture fixture)
+{
+    private sealed class Recorder : IWorkshopObserver
+    {
+        public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
+
+        public Task OnChange(WorkshopChange change)
+        {
+            Changes.Enqueue(change);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task An_observer_hears_every_durable_change_once_in_contiguous_versions()
+    {
+        var (grain, _) = await new Workshops(fixture.Client).Create();
+        var recorder = new Recorder();
+        var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
+        try
+        {
+            var from = await grain.Subscribe(reference);
+            var amina = await Workshops.Join(grain, 1);
+            var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", $"idée {i}", NoteColour.Yellow))));
+            var last = results.Max(r => r.Version);
+
+            await Eventually.Until(() => recorder.Changes.Any(c => c.ToVersion == last), "the last change to arrive");
+
+            var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToList();
+            Assert.Equal(from + 1, changes[0].FromVersion);
+            for (var i = 1; i < changes.Count; i++)
+            {
+                Assert.Equal(changes[i - 1].ToVersion + 1, changes[i].FromVersion);
+            }
+
+            Assert.Equal(30, changes.Sum(c => c.Participants.Notes.Length));
+            Assert.All(changes.SelectMany(c => c.Participants.Notes), n => Assert.Null(n.AuthorId));
+        }
+        finally
+        {
+            await grain.Unsubscribe(reference);
+            fixture.Client.DeleteObjectReference<IWorkshopObserver>(reference);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Grains.Tests;
+
+/// <summary>Creates workshops and participants through the grains, as the web server does.</summary>
+public sealed class Workshops(IGrainFactory grains)
+{
+    public const string FacilitatorKey = "facilitator-key-0123456789-abcdefgh";
+    public const string ProjectorKey = "projector-key-0123456789-abcdefghij";
+
+    public static string ParticipantKey(int n) => $"participant-key-{n:D4}-0123456789abcdef";
+
+    public static Credential Facilitator => Credential.Facilitator(FacilitatorKey);
+
+    public IWorkshopGrain Grain(string id) => grains.GetGrain<IWorkshopGrain>(id);
+
+    public async Task<(IWorkshopGrain Grain, string JoinCode)> Create(params string[] columns)
+    {
+        var id = "w" + Guid.NewGuid().ToString("N")[..13];
+        var grain = Grain(id);
+        var result = await grain.Create(Guid.NewGuid(), new CreateWorkshop("Émergence", "Quels espaces ?", [.. columns.Length == 0 ? ["Idées", "Freins"] : columns], "emergence", FacilitatorKey, ProjectorKey));
+        Assert.True(result.IsAccepted, result.Error.ToString());
+        return (grain, result.Value!);
+    }
+
+    public static async Task<Credential> Join(IWorkshopGrain grain, int n, Presence presence = Presence.Room)
+    {
+        var result = await grain.Join(Guid.NewGuid(), new JoinWorkshop($"P{n}", presence, ParticipantKey(n)));
+        Assert.True(result.IsAccepted, result.Error.ToString());
+        return Credential.Participant(result.Value!, ParticipantKey(n));
+    }
+}
