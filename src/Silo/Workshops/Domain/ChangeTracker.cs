@@ -31,5 +31,4 @@ public sealed class ChangeTracker
                 break;
         }
     }
-
 }
