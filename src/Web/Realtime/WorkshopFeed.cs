@@ -37,6 +37,9 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
 
     public string WorkshopId { get; }
 
+    /// <summary>The grain's handle on this feed (null before <see cref="Start"/>).</summary>
+    internal IWorkshopObserver? Reference => _reference;
+
     public FeedUpdate? Current
     {
         get

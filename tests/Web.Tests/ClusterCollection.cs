@@ -1,0 +1,9 @@
+using CollectifLive.Testing;
+
+namespace CollectifLive.Web.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<TestClusterFixture>
+{
+    public const string Name = "cluster";
+}

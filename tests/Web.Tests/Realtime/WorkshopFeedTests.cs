@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using CollectifLive.Testing;
+using CollectifLive.Web.Realtime;
+using CollectifLive.Workshops;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CollectifLive.Web.Tests.Realtime;
+
+[Collection(ClusterCollection.Name)]
+public class WorkshopFeedTests(TestClusterFixture fixture)
+{
+    private const string FacilitatorKey = "facilitator-key-0123456789-abcdefgh";
+
+    private sealed class Listener : IFeedListener
+    {
+        public ConcurrentQueue<FeedUpdate> Updates { get; } = new();
+
+        public void OnFeedUpdate(FeedUpdate update) => Updates.Enqueue(update);
+    }
+
+    private sealed class Recorder : IWorkshopObserver
+    {
+        public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
+
+        public Task OnChange(WorkshopChange change)
+        {
+            Changes.Enqueue(change);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task<(IWorkshopGrain Grain, Credential Participant)> NewWorkshop()
+    {
+        var grain = fixture.Client.GetGrain<IWorkshopGrain>("f" + Guid.NewGuid().ToString("N")[..13]);
+        Assert.True((await grain.Create(Guid.NewGuid(), new CreateWorkshop("Atelier", null, ["Idées"], null, FacilitatorKey, "projector-key-0123456789-abcdefghij"))).IsAccepted);
+        const string key = "participant-key-0001-0123456789abcdef";
+        var joined = await grain.Join(Guid.NewGuid(), new JoinWorkshop("Amina", Presence.Room, key));
+        return (grain, Credential.Participant(joined.Value!, key));
+    }
+
+    private static Task<CommandResult> Post(IWorkshopGrain grain, Credential who, string text) =>
+        grain.Execute(who, Guid.NewGuid(), new AddNote("c1", text, NoteColour.Yellow));
+
+    [Fact]
+    public async Task Listeners_get_every_change_in_version_order_from_one_subscription()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var feeds = new WorkshopFeeds(fixture.Client, TimeProvider.System, NullLogger<WorkshopFeeds>.Instance);
+        var first = new Listener();
+        var second = new Listener();
+        var (_, subscription1) = await feeds.Subscribe(grain.GetPrimaryKeyString(), first);
+        var (_, subscription2) = await feeds.Subscribe(grain.GetPrimaryKeyString(), second);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Post(grain, amina, $"idée {i}")));
+        var last = results.Max(r => r.Version);
+
+        await Eventually.Until(() => first.Updates.Any(u => u.Version == last) && second.Updates.Any(u => u.Version == last), "both listeners to reach the last version");
+        var versions = first.Updates.Select(u => u.Version).ToList();
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal(20, first.Updates.Last().Participants.Notes.Count);
+        Assert.Same(first.Updates.Last(), second.Updates.Last());
+        subscription1!.Dispose();
+        subscription2!.Dispose();
+        await feeds.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_workshop_is_reported_and_not_followed()
+    {
+        var feeds = new WorkshopFeeds(fixture.Client, TimeProvider.System, NullLogger<WorkshopFeeds>.Instance);
+        var (error, subscription) = await feeds.Subscribe("does-not-exist", new Listener());
+        Assert.Equal(WorkshopError.WorkshopNotFound, error);
+        Assert.Null(subscription);
+        Assert.Null(feeds.Current("does-not-exist"));
+    }
+
+    [Fact]
+    public async Task Lost_pushes_withheld_on_purpose_are_recovered_from_a_snapshot_after_the_gap_waits()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
+        Assert.Equal(WorkshopError.None, await feed.Start());
+        var listener = new Listener();
+        var start = feed.Add(listener).Version;
+
+        // Record the real pushes elsewhere and stop the feed's own subscription, so the test decides which arrive.
+        var recorder = new Recorder();
+        var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
+        await grain.Subscribe(reference);
+        await grain.Unsubscribe(feed.Reference!);
+        var a = await Post(grain, amina, "a");
+        var b = await Post(grain, amina, "b");
+        await Eventually.Until(() => recorder.Changes.Count == 2, "both real pushes");
+        var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToArray();
+
+        await feed.OnChange(changes[1]);
+        Assert.Empty(listener.Updates);
+        clock.Advance(WorkshopFeed.GapPatience);
+
+        var resynced = await Eventually.Until(() => Task.FromResult(listener.Updates.LastOrDefault()), u => u?.Version == b.Version, "a resync to the current version");
+        Assert.True(resynced!.IsResync);
+        Assert.Equal(2, resynced.Participants.Notes.Count);
+        Assert.Equal(start + 2, b.Version);
+        await feed.OnChange(changes[0]);
+        Assert.Single(listener.Updates);
+        Assert.True(a.IsAccepted);
+        await grain.Unsubscribe(reference);
+        fixture.Client.DeleteObjectReference<IWorkshopObserver>(reference);
+    }
+
+    [Fact]
+    public async Task Pushes_that_arrive_out_of_order_are_applied_in_order_without_a_snapshot()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
+        Assert.Equal(WorkshopError.None, await feed.Start());
+        var listener = new Listener();
+        feed.Add(listener);
+        var recorder = new Recorder();
+        var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
+        await grain.Subscribe(reference);
+        await grain.Unsubscribe(feed.Reference!);
+        await Post(grain, amina, "a");
+        await Post(grain, amina, "b");
+        await Eventually.Until(() => recorder.Changes.Count == 2, "both real pushes");
+        var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToArray();
+
+        await feed.OnChange(changes[1]);
+        await feed.OnChange(changes[0]);
+
+        Assert.Equal([changes[0].ToVersion, changes[1].ToVersion], listener.Updates.Select(u => u.Version));
+        Assert.All(listener.Updates, u => Assert.False(u.IsResync));
+        await grain.Unsubscribe(reference);
+        fixture.Client.DeleteObjectReference<IWorkshopObserver>(reference);
+    }
+
+    [Fact]
+    public async Task A_renewal_that_finds_a_newer_version_pulls_a_snapshot()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
+        Assert.Equal(WorkshopError.None, await feed.Start());
+        var listener = new Listener();
+        feed.Add(listener);
+
+        // As if the grain had been reactivated elsewhere and forgot its observers: the feed hears nothing.
+        await grain.Unsubscribe(feed.Reference!);
+        var posted = await Post(grain, amina, "pendant la coupure");
+        clock.Advance(FeedTiming.RefreshInterval);
+
+        var update = await Eventually.Until(() => Task.FromResult(listener.Updates.LastOrDefault()), u => u?.Version == posted.Version, "the renewal to catch up");
+        Assert.True(update!.IsResync);
+        var after = await Post(grain, amina, "après");
+        await Eventually.Until(() => listener.Updates.Any(u => u.Version == after.Version && !u.IsResync), "pushes to flow again after the renewal");
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CollectifLive.Testing;
+using CollectifLive.Web.Workshops;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Web.Tests.Resources;
+
+/// <summary>Every text the UI asks for exists in French and in English.</summary>
+public partial class ResourceTests
+{
+    private static readonly string WebRoot = Path.Combine(RepoPaths.Root, "src", "Web");
+
+    private static Dictionary<string, string> Load(string file) =>
+        XDocument.Load(Path.Combine(WebRoot, "Resources", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    private static readonly Dictionary<string, string> French = Load("Strings.resx");
+    private static readonly Dictionary<string, string> English = Load("Strings.en.resx");
+
+    [GeneratedRegex("""L\["([^"]+)"[\],]""")]
+    private static partial Regex LiteralKey();
+
+    [Fact]
+    public void French_and_English_have_the_same_texts_with_the_same_placeholders()
+    {
+        Assert.Equal(French.Keys.Order(), English.Keys.Order());
+        foreach (var (key, french) in French)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(french), key);
+            Assert.Equal(Placeholders(french), Placeholders(English[key]));
+        }
+
+        static string[] Placeholders(string text) => [.. Regex.Matches(text, @"\{\d\}").Select(m => m.Value).Order()];
+    }
+
+    [Fact]
+    public void Every_text_a_page_names_exists()
+    {
+        var used = Directory.EnumerateFiles(WebRoot, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Distinct();
+        Assert.All(used, key => Assert.True(French.ContainsKey(key), $"missing resource {key}"));
+    }
+
+    [Fact]
+    public void Every_error_presence_colour_and_template_has_a_text()
+    {
+        var keys = Enum.GetNames<WorkshopError>().Select(e => $"Error.{e}")
+            .Concat(Enum.GetNames<Presence>().Select(p => $"Presence.{p}"))
+            .Concat(Enum.GetNames<NoteColour>().Select(c => $"Colour.{c}"))
+            .Concat(WorkshopTemplates.All.Select(t => $"Template.{t.Id}"));
+        Assert.All(keys, key => Assert.True(French.ContainsKey(key), $"missing resource {key}"));
+    }
+}
