@@ -12,7 +12,10 @@ public enum ClusteringMode
     AzureTable,
 }
 
-/// <summary>The settings silos and web clients share, read from configuration with embedded defaults.</summary>
+/// <summary>
+/// The settings silos and web clients share, read from configuration with embedded defaults. They live in a
+/// "Cluster" section, not "Orleans": Orleans reads that section itself and would take these keys for providers.
+/// </summary>
 public sealed record ClusterSettings(
     string StorageConnectionString,
     ClusteringMode Clustering,
@@ -30,9 +33,9 @@ public sealed record ClusterSettings(
 
     public static ClusterSettings From(IConfiguration configuration) => new(
         configuration["Storage:ConnectionString"] is { Length: > 0 } connection ? connection : AzuriteDefault,
-        Enum.TryParse<ClusteringMode>(configuration["Orleans:Clustering"], ignoreCase: true, out var mode) ? mode : ClusteringMode.Localhost,
-        configuration["Orleans:ClusterId"] ?? "collectiflive",
-        configuration["Orleans:ServiceId"] ?? "collectiflive",
-        int.TryParse(configuration["Orleans:SiloPort"], out var siloPort) ? siloPort : 11111,
-        int.TryParse(configuration["Orleans:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000);
+        Enum.TryParse<ClusteringMode>(configuration["Cluster:Clustering"], ignoreCase: true, out var mode) ? mode : ClusteringMode.Localhost,
+        configuration["Cluster:ClusterId"] ?? "collectiflive",
+        configuration["Cluster:ServiceId"] ?? "collectiflive",
+        int.TryParse(configuration["Cluster:SiloPort"], out var siloPort) ? siloPort : 11111,
+        int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000);
 }

@@ -19,7 +19,7 @@ public static class OrleansHosting
     public static HostingMode AddCollectifLiveOrleans(this WebApplicationBuilder builder)
     {
         var settings = ClusterSettings.From(builder.Configuration);
-        var mode = Enum.TryParse<HostingMode>(builder.Configuration["Orleans:Mode"], ignoreCase: true, out var parsed)
+        var mode = Enum.TryParse<HostingMode>(builder.Configuration["Cluster:Mode"], ignoreCase: true, out var parsed)
             ? parsed
             : HostingMode.CoHosted;
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace CollectifLive.Testing;
+
+/// <summary>How a test runs the web app: co-hosted with its silo (the default), or as a client of separate silos.</summary>
+public sealed record AppSettings(string StorageConnectionString, int HttpPort, int SiloPort, int GatewayPort, bool ClientMode = false, string ClusterId = "collectiflive-tests")
+{
+    public static AppSettings CoHosted(string storage) => new(storage, FreePort.Next(), FreePort.Next(), FreePort.Next());
+
+    public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
+
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["Storage__ConnectionString"] = StorageConnectionString,
+        ["Cluster__Mode"] = ClientMode ? "Client" : "CoHosted",
+        ["Cluster__Clustering"] = ClientMode ? "AzureTable" : "Localhost",
+        ["Cluster__ClusterId"] = ClusterId,
+        ["Cluster__ServiceId"] = ClusterId,
+        ["Cluster__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
+        ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>The web app, started from its build output and ready to serve.</summary>
+public static class AppInstance
+{
+    public static async Task<ServerProcess> Start(AppSettings settings)
+    {
+        var app = ServerProcess.Start("Web", "CollectifLive.Web.dll", settings.Environment, "--urls", settings.BaseUrl);
+        try
+        {
+            await app.WaitForOutput("CollectifLive (");
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>A stand-alone silo clustered through Azure Table storage, for the many-machines layout.</summary>
+    public static async Task<ServerProcess> StartSilo(AppSettings settings)
+    {
+        var silo = ServerProcess.Start("Silo", "CollectifLive.Silo.dll", settings.Environment);
+        try
+        {
+            await silo.WaitForOutput("Application started");
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CollectifLive.Testing;
+
+/// <summary>
+/// A CollectifLive process (the web app or the stand-alone silo) run from the build output, as an operator would run
+/// it; stopped gracefully (SIGTERM) or killed, by its own process id only.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, string name)
+    {
+        _process = process;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="assembly"/> from src/<paramref name="projectFolder"/>'s build output with the given settings.</summary>
+    public static ServerProcess Start(string projectFolder, string assembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var path = RepoPaths.ProjectOutput(projectFolder, assembly);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"{path} is missing: build the solution first.");
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
+        };
+        info.ArgumentList.Add(path);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Development: the web app serves its static assets from the build, without a publish step.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{assembly} did not start");
+        var server = new ServerProcess(process, assembly);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>Waits until the process prints <paramref name="text"/>; fails at once if it exits first.</summary>
+    public Task WaitForOutput(string text, TimeSpan? timeout = null) => Eventually.Until(
+        () => HasExited ? throw new InvalidOperationException($"{Name} exited:\n{Output}") : Output.Contains(text, StringComparison.Ordinal),
+        $"{Name} to print '{text}'",
+        timeout ?? TimeSpan.FromSeconds(90));
+
+    /// <summary>Asks the process to stop as Ctrl-C would (SIGTERM), and waits for it.</summary>
+    public async Task Stop()
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, SigTerm);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop();
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
