@@ -121,14 +121,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Azurite gracefully: on disk, it saves its metadata on the way out (a SIGKILL can lose recent writes).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await Signals.Terminate(_process, TimeSpan.FromSeconds(20));
         _process.Dispose();
     }
 }

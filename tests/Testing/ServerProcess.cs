@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CollectifLive.Testing;
@@ -8,9 +7,8 @@ namespace CollectifLive.Testing;
 /// A CollectifLive process (the web app or the stand-alone silo) run from the build output, as an operator would run
 /// it; stopped gracefully (SIGTERM) or killed, by its own process id only.
 /// </summary>
-public sealed partial class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -83,23 +81,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         timeout ?? TimeSpan.FromSeconds(90));
 
     /// <summary>Asks the process to stop as Ctrl-C would (SIGTERM), and waits for it.</summary>
-    public async Task Stop()
-    {
-        if (!_process.HasExited)
-        {
-            _ = Kill(_process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-    }
+    public Task Stop() => Signals.Terminate(_process, TimeSpan.FromSeconds(30));
 
     private void Append(string? line)
     {
@@ -119,7 +101,4 @@ public sealed partial class ServerProcess : IAsyncDisposable
         await Stop();
         _process.Dispose();
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

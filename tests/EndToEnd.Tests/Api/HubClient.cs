@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+using CollectifLive.Web.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollectifLive.EndToEnd.Tests.Api;
+
+/// <summary>A script's connection to /hubs/workshop, recording what it is pushed.</summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private HubClient(HubConnection connection) => Connection = connection;
+
+    public HubConnection Connection { get; }
+
+    public ConcurrentQueue<HubChange> Changes { get; } = new();
+
+    public ConcurrentQueue<HubOwnChange> OwnChanges { get; } = new();
+
+    public static async Task<HubClient> Connect(string baseUrl, string language = "fr")
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl($"{baseUrl}/hubs/workshop", options => options.Headers["Accept-Language"] = language)
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        var client = new HubClient(connection);
+        connection.On<HubChange>(HubMessages.Change, client.Changes.Enqueue);
+        connection.On<HubOwnChange>(HubMessages.Own, client.OwnChanges.Enqueue);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<HubJoinResponse> Join(HubJoinRequest request) => Connection.InvokeAsync<HubJoinResponse>("Join", request);
+
+    public Task<HubCommandResponse> AddNote(HubAddNoteRequest request) => Connection.InvokeAsync<HubCommandResponse>("AddNote", request);
+
+    public Task<HubSnapshot?> Resync() => Connection.InvokeAsync<HubSnapshot?>("Resync");
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}

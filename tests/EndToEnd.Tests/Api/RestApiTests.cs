@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CollectifLive.EndToEnd.Tests.Api;
+
+[Collection(AppCollection.Name)]
+public class RestApiTests(AppFixture app)
+{
+    private static readonly string[] Columns = ["Idées", "Questions"];
+
+    [Fact]
+    public async Task Creating_a_workshop_returns_its_code_and_links_and_the_code_opens_it()
+    {
+        var created = await WorkshopApiClient.Create(app.BaseUrl, new { title = "Atelier du samedi", question = "Que faire ?", columns = Columns });
+
+        Assert.Matches("^[a-z0-9]{14}$", created.WorkshopId);
+        Assert.Equal($"{app.BaseUrl}/j/{created.JoinCode}", created.JoinUrl);
+        Assert.StartsWith($"{app.BaseUrl}/animer/{created.WorkshopId}#cle=", created.FacilitatorUrl, StringComparison.Ordinal);
+        Assert.StartsWith($"{app.BaseUrl}/projection/{created.WorkshopId}#cle=", created.ProjectorUrl, StringComparison.Ordinal);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var join = await http.GetAsync(created.JoinUrl);
+        Assert.Equal(HttpStatusCode.Redirect, join.StatusCode);
+        Assert.Equal(created.ParticipantUrl, join.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_bad_creation_is_a_problem_with_a_code_and_a_message_in_the_callers_language()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workshops") { Content = JsonContent.Create(new { title = "x", columns = Enumerable.Repeat("c", 9) }) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        using var response = await http.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("TooManyColumns", problem.GetProperty("code").GetString());
+        Assert.Equal(8, problem.GetProperty("limit").GetInt32());
+        Assert.Equal("No more than 8 columns.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(app.BaseUrl + "/");
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+}
