@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace CollectifLive.Testing;
 
@@ -10,11 +9,12 @@ namespace CollectifLive.Testing;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, ProcessOutput output, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        _output = output;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -33,16 +33,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <param name="location">A folder to keep data in across restarts of Azurite; null keeps it in memory.</param>
     public static async Task<AzuriteProcess> Start(string? location = null, (int Blob, int Queue, int Table)? ports = null)
@@ -82,11 +73,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start");
-        var azurite = new AzuriteProcess(process, blob, queue, table);
-        process.OutputDataReceived += (_, e) => azurite.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => azurite.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, ProcessOutput.Capture(process), blob, queue, table);
 
         try
         {
@@ -106,19 +93,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         return azurite;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     /// <summary>Stops Azurite gracefully: on disk, it saves its metadata on the way out (a SIGKILL can lose recent writes).</summary>

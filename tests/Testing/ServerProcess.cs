@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace CollectifLive.Testing;
 
@@ -10,11 +9,12 @@ namespace CollectifLive.Testing;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
-    private ServerProcess(Process process, string name)
+    private ServerProcess(Process process, ProcessOutput output, string name)
     {
         _process = process;
+        _output = output;
         Name = name;
     }
 
@@ -22,16 +22,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Starts <paramref name="assembly"/> from src/<paramref name="projectFolder"/>'s build output with the given settings.</summary>
     public static ServerProcess Start(string projectFolder, string assembly, IReadOnlyDictionary<string, string> environment, params string[] arguments)
@@ -66,12 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{assembly} did not start");
-        var server = new ServerProcess(process, assembly);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return server;
+        return new ServerProcess(process, ProcessOutput.Capture(process), assembly);
     }
 
     /// <summary>Waits until the process prints <paramref name="text"/>; fails at once if it exits first.</summary>
@@ -82,19 +68,6 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Asks the process to stop as Ctrl-C would (SIGTERM), and waits for it.</summary>
     public Task Stop() => Signals.Terminate(_process, TimeSpan.FromSeconds(30));
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -75,66 +75,59 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
         Assert.Null(feeds.Current("does-not-exist"));
     }
 
-    [Fact]
-    public async Task Lost_pushes_withheld_on_purpose_are_recovered_from_a_snapshot_after_the_gap_waits()
+    /// <summary>
+    /// A started feed whose own subscription is dropped, and the real pushes of two notes recorded elsewhere, so the
+    /// test decides which of them reach the feed, and in which order.
+    /// </summary>
+    private async Task<(WorkshopFeed Feed, Listener Listener, FakeTimeProvider Clock, WorkshopChange[] Pushes, long LastVersion)> FeedWithWithheldPushes()
     {
         var (grain, amina) = await NewWorkshop();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
+        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
         Assert.Equal(WorkshopError.None, await feed.Start());
         var listener = new Listener();
         var start = feed.Add(listener).Version;
-
-        // Record the real pushes elsewhere and stop the feed's own subscription, so the test decides which arrive.
-        var recorder = new Recorder();
-        var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
-        await grain.Subscribe(reference);
-        await grain.Unsubscribe(feed.Reference!);
-        var a = await Post(grain, amina, "a");
-        var b = await Post(grain, amina, "b");
-        await Eventually.Until(() => recorder.Changes.Count == 2, "both real pushes");
-        var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToArray();
-
-        await feed.OnChange(changes[1]);
-        Assert.Empty(listener.Updates);
-        clock.Advance(WorkshopFeed.GapPatience);
-
-        var resynced = await Eventually.Until(() => Task.FromResult(listener.Updates.LastOrDefault()), u => u?.Version == b.Version, "a resync to the current version");
-        Assert.True(resynced!.IsResync);
-        Assert.Equal(2, resynced.Participants.Notes.Count);
-        Assert.Equal(start + 2, b.Version);
-        await feed.OnChange(changes[0]);
-        Assert.Single(listener.Updates);
-        Assert.True(a.IsAccepted);
-        await grain.Unsubscribe(reference);
-        fixture.Client.DeleteObjectReference<IWorkshopObserver>(reference);
-    }
-
-    [Fact]
-    public async Task Pushes_that_arrive_out_of_order_are_applied_in_order_without_a_snapshot()
-    {
-        var (grain, amina) = await NewWorkshop();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, clock, NullLogger.Instance);
-        Assert.Equal(WorkshopError.None, await feed.Start());
-        var listener = new Listener();
-        feed.Add(listener);
         var recorder = new Recorder();
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         await grain.Subscribe(reference);
         await grain.Unsubscribe(feed.Reference!);
         await Post(grain, amina, "a");
-        await Post(grain, amina, "b");
+        var last = await Post(grain, amina, "b");
         await Eventually.Until(() => recorder.Changes.Count == 2, "both real pushes");
-        var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToArray();
-
-        await feed.OnChange(changes[1]);
-        await feed.OnChange(changes[0]);
-
-        Assert.Equal([changes[0].ToVersion, changes[1].ToVersion], listener.Updates.Select(u => u.Version));
-        Assert.All(listener.Updates, u => Assert.False(u.IsResync));
         await grain.Unsubscribe(reference);
         fixture.Client.DeleteObjectReference<IWorkshopObserver>(reference);
+        Assert.Equal(start + 2, last.Version);
+        return (feed, listener, clock, [.. recorder.Changes.OrderBy(c => c.FromVersion)], last.Version);
+    }
+
+    [Fact]
+    public async Task Lost_pushes_withheld_on_purpose_are_recovered_from_a_snapshot_after_the_gap_waits()
+    {
+        var (feed, listener, clock, pushes, last) = await FeedWithWithheldPushes();
+        await using var _ = feed;
+
+        await feed.OnChange(pushes[1]);
+        Assert.Empty(listener.Updates);
+        clock.Advance(WorkshopFeed.GapPatience);
+
+        var resynced = await Eventually.Until(() => Task.FromResult(listener.Updates.LastOrDefault()), u => u?.Version == last, "a resync to the current version");
+        Assert.True(resynced!.IsResync);
+        Assert.Equal(2, resynced.Participants.Notes.Count);
+        await feed.OnChange(pushes[0]);
+        Assert.Single(listener.Updates);
+    }
+
+    [Fact]
+    public async Task Pushes_that_arrive_out_of_order_are_applied_in_order_without_a_snapshot()
+    {
+        var (feed, listener, _, pushes, _) = await FeedWithWithheldPushes();
+        await using var _ = feed;
+
+        await feed.OnChange(pushes[1]);
+        await feed.OnChange(pushes[0]);
+
+        Assert.Equal([pushes[0].ToVersion, pushes[1].ToVersion], listener.Updates.Select(u => u.Version));
+        Assert.All(listener.Updates, u => Assert.False(u.IsResync));
     }
 
     [Fact]
