@@ -12,12 +12,11 @@ public class OperationLogTests
     {
         var log = new OperationLog([], capacity: 10, lifetime: TimeSpan.FromMinutes(5));
         var id = Guid.NewGuid();
-        log.Add(id, T0, CommandResult.Accepted(7, "n7"));
-        log.Add(id, T0, CommandResult.Accepted(8, "n8"));
+        log.Add(new(id, "p1", T0, CommandResult.Accepted(7, "n7")));
+        log.Add(new(id, "p1", T0, CommandResult.Accepted(8, "n8")));
 
-        Assert.True(log.TryGet(id, out var result));
-        Assert.Equal(CommandResult.Accepted(7, "n7"), result);
-        Assert.False(log.TryGet(Guid.NewGuid(), out _));
+        Assert.Equal(CommandResult.Accepted(7, "n7"), log.Find(id)!.Result);
+        Assert.Null(log.Find(Guid.NewGuid()));
     }
 
     [Fact]
@@ -27,12 +26,12 @@ public class OperationLogTests
         var ids = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToArray();
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
-            log.Add(id, T0.AddSeconds(i), CommandResult.Accepted(i));
+            log.Add(new(id, "p1", T0.AddSeconds(i), CommandResult.Accepted(i)));
         }
 
         Assert.Equal(3, log.Count);
-        Assert.False(log.TryGet(ids[0], out _));
-        Assert.True(log.TryGet(ids[3], out _));
+        Assert.Null(log.Find(ids[0]));
+        Assert.NotNull(log.Find(ids[3]));
     }
 
     [Fact]
@@ -40,10 +39,10 @@ public class OperationLogTests
     {
         var log = new OperationLog([], capacity: 100, lifetime: TimeSpan.FromMinutes(5));
         var old = Guid.NewGuid();
-        log.Add(old, T0, CommandResult.Accepted(1));
-        log.Add(Guid.NewGuid(), T0.AddMinutes(6), CommandResult.Accepted(2));
+        log.Add(new(old, "p1", T0, CommandResult.Accepted(1)));
+        log.Add(new(Guid.NewGuid(), "p1", T0.AddMinutes(6), CommandResult.Accepted(2)));
 
-        Assert.False(log.TryGet(old, out _));
+        Assert.Null(log.Find(old));
         Assert.Equal(1, log.Count);
     }
 
@@ -52,11 +51,10 @@ public class OperationLogTests
     {
         var log = new OperationLog([], capacity: 10, lifetime: TimeSpan.FromMinutes(5));
         var id = Guid.NewGuid();
-        log.Add(id, T0, CommandResult.Accepted(3, "p3"));
+        log.Add(new(id, "join:abc", T0, CommandResult.Accepted(3, "p3")));
 
         var reloaded = new OperationLog(log.ToImmutableArray(), capacity: 10, lifetime: TimeSpan.FromMinutes(5));
 
-        Assert.True(reloaded.TryGet(id, out var result));
-        Assert.Equal("p3", result.Value);
+        Assert.Equal(new RememberedOperation(id, "join:abc", T0, CommandResult.Accepted(3, "p3")), reloaded.Find(id));
     }
 }

@@ -60,6 +60,39 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_operation_id_is_answered_again_only_to_the_caller_that_sent_it()
+    {
+        var (grain, _) = await _workshops.Create();
+        var amina = await Workshops.Join(grain, 1);
+        var bruno = await Workshops.Join(grain, 2);
+        var operation = Guid.NewGuid();
+
+        var first = await grain.Execute(amina, operation, new AddNote("c1", "la note d'Amina", NoteColour.Yellow));
+        var borrowed = await grain.Execute(bruno, operation, new AddNote("c1", "la note de Bruno", NoteColour.Yellow));
+        var empty = await grain.Execute(bruno, Guid.Empty, new AddNote("c1", "sans id", NoteColour.Yellow));
+        var forged = await grain.Execute(Credential.Participant(amina.ParticipantId!, Workshops.ParticipantKey(9)), operation, new AddNote("c1", "x", NoteColour.Yellow));
+
+        Assert.True(first.IsAccepted);
+        Assert.Equal(WorkshopError.InvalidRequest, borrowed.Error);
+        Assert.Equal(WorkshopError.InvalidRequest, empty.Error);
+        Assert.Equal(WorkshopError.AccessDenied, forged.Error);
+        Assert.Single((await grain.Sync(-1)).Snapshot!.Facilitator.Notes);
+    }
+
+    [Fact]
+    public async Task A_retried_creation_makes_one_workshop_even_while_its_code_is_being_claimed()
+    {
+        var grain = _workshops.Grain("w" + Guid.NewGuid().ToString("N")[..13]);
+        var operation = Guid.NewGuid();
+        var command = new CreateWorkshop("Atelier", null, ["Idées"], null, Workshops.FacilitatorKey, Workshops.ProjectorKey);
+
+        var answers = await Task.WhenAll(grain.Create(operation, command), grain.Create(operation, command));
+
+        Assert.True(answers[0].IsAccepted);
+        Assert.Equal(answers[0], answers[1]);
+    }
+
+    [Fact]
     public async Task A_retried_join_makes_one_participant()
     {
         var (grain, _) = await _workshops.Create();

@@ -14,7 +14,7 @@ public static class Limits
     public const int NotesPerParticipantMax = 100;
     public const int ParticipantsPerWorkshopMax = 2_500;
 
-    /// <summary>Join-code look-ups one client address may make per minute (brute-force guard).</summary>
+    /// <summary>Wrong join codes one client address may try per minute (brute-force guard); right codes do not count.</summary>
     public const int JoinAttemptsPerMinute = 30;
 
     /// <summary>Workshops one client address may create per minute through the API.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 
 namespace CollectifLive.Silo.Hosting;
@@ -22,7 +23,8 @@ public sealed record ClusterSettings(
     string ClusterId,
     string ServiceId,
     int SiloPort,
-    int GatewayPort)
+    int GatewayPort,
+    IPAddress SiloAddress)
 {
     /// <summary>Azurite's well-known development account on its default loopback ports.</summary>
     public const string AzuriteDefault =
@@ -37,5 +39,6 @@ public sealed record ClusterSettings(
         configuration["Cluster:ClusterId"] ?? "collectiflive",
         configuration["Cluster:ServiceId"] ?? "collectiflive",
         int.TryParse(configuration["Cluster:SiloPort"], out var siloPort) ? siloPort : 11111,
-        int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000);
+        int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000,
+        IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,8 @@ public static class SiloSetup
         if (settings.Clustering == ClusteringMode.AzureTable)
         {
             silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
-            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
+            // The address other machines reach this silo at (loopback unless set): it is both announced and listened on.
+            silo.ConfigureEndpoints(settings.SiloAddress, settings.SiloPort, settings.GatewayPort);
         }
         else
         {

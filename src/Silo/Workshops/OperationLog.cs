@@ -3,8 +3,8 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Workshops;
 
-/// <summary>An operation id and the first answer it got.</summary>
-public sealed record RememberedOperation(Guid Id, DateTimeOffset At, CommandResult Result);
+/// <summary>An operation id, who sent it (a role and participant, or a hash of the key a join or creation brought), and its first answer.</summary>
+public sealed record RememberedOperation(Guid Id, string Caller, DateTimeOffset At, CommandResult Result);
 
 /// <summary>
 /// The recent operation ids of a workshop, so a retried command gets its first answer instead of running twice
@@ -29,26 +29,16 @@ public sealed class OperationLog
 
     public int Count => _byId.Count;
 
-    public bool TryGet(Guid id, out CommandResult result)
-    {
-        if (_byId.TryGetValue(id, out var operation))
-        {
-            result = operation.Result;
-            return true;
-        }
+    public RememberedOperation? Find(Guid id) => _byId.GetValueOrDefault(id);
 
-        result = null!;
-        return false;
-    }
-
-    public void Add(Guid id, DateTimeOffset at, CommandResult result)
+    public void Add(RememberedOperation operation)
     {
-        while (_order.Count > 0 && (_order.Count >= _capacity || _order.Peek().At + _lifetime < at))
+        while (_order.Count > 0 && (_order.Count >= _capacity || _order.Peek().At + _lifetime < operation.At))
         {
             _byId.Remove(_order.Dequeue().Id);
         }
 
-        Remember(new RememberedOperation(id, at, result));
+        Remember(operation);
     }
 
     public ImmutableArray<RememberedOperation> ToImmutableArray() => [.. _order];

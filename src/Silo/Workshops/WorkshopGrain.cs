@@ -27,7 +27,7 @@ public sealed partial class WorkshopGrain(
     private readonly ObserverManager<IWorkshopObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
     private ChangeTracker _touched = new();
     private readonly List<(long Version, TaskCompletionSource<bool> Durable)> _waiting = [];
-    private readonly Dictionary<Guid, Task<CommandResult>> _inFlight = [];
+    private readonly Dictionary<Guid, (string Caller, Task<CommandResult> Answer)> _inFlight = [];
     private OperationLog _operations = null!;
     private WorkshopState? _committed;
     private WorkshopState? _working;
@@ -43,71 +43,59 @@ public sealed partial class WorkshopGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<CommandResult> Create(Guid operationId, CreateWorkshop command)
+    public Task<CommandResult> Create(Guid operationId, CreateWorkshop command) =>
+        Once(operationId, "create:" + WorkshopAccess.Hash(command.FacilitatorSecret ?? ""), async caller =>
+        {
+            if (_working is not null)
+            {
+                return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
+            }
+
+            // Validate before claiming a code, so a refused creation leaves no code behind.
+            var now = clock.GetUtcNow();
+            var check = Workshop.Create(WorkshopId, command, JoinCode.NewCode(), now);
+            if (!check.IsAccepted)
+            {
+                return CommandResult.Refused(check.Error, check.Limit);
+            }
+
+            var code = await ClaimJoinCode();
+            if (_working is not null)
+            {
+                // Another creation of this id interleaved while the code was being claimed.
+                await GrainFactory.GetGrain<IJoinCodeGrain>(code).Retire(WorkshopId);
+                return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
+            }
+
+            return await Commit(operationId, caller, Workshop.Create(WorkshopId, command, code, now));
+        });
+
+    public Task<CommandResult> Join(Guid operationId, JoinWorkshop command)
     {
-        if (TryAnswerAgain(operationId, out var again))
-        {
-            return await again;
-        }
-
-        if (_working is not null)
-        {
-            return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
-        }
-
-        // Validate before claiming a code, so a refused creation leaves no code behind.
-        var now = clock.GetUtcNow();
-        var check = Workshop.Create(WorkshopId, command, JoinCode.NewCode(), now);
-        if (!check.IsAccepted)
-        {
-            return CommandResult.Refused(check.Error, check.Limit);
-        }
-
-        var code = await ClaimJoinCode();
-        if (_working is not null)
-        {
-            // Another creation of this id interleaved while the code was being claimed.
-            await GrainFactory.GetGrain<IJoinCodeGrain>(code).Retire(WorkshopId);
-            return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
-        }
-
-        return await Commit(operationId, Workshop.Create(WorkshopId, command, code, now));
-    }
-
-    public async Task<CommandResult> Join(Guid operationId, JoinWorkshop command)
-    {
-        if (TryAnswerAgain(operationId, out var again))
-        {
-            return await again;
-        }
-
         if (_working is null)
         {
-            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+            return Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
         }
 
-        return await Commit(operationId, Workshop.Join(_working, command, clock.GetUtcNow()));
+        return Once(operationId, "join:" + WorkshopAccess.Hash(command.ParticipantSecret ?? ""), caller =>
+            Commit(operationId, caller, Workshop.Join(_working, command, clock.GetUtcNow())));
     }
 
-    public async Task<CommandResult> Execute(Credential credential, Guid operationId, WorkshopCommand command)
+    public Task<CommandResult> Execute(Credential credential, Guid operationId, WorkshopCommand command)
     {
-        if (TryAnswerAgain(operationId, out var again))
-        {
-            return await again;
-        }
-
         if (_working is null)
         {
-            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+            return Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
         }
 
         if (WorkshopAccess.Authenticate(_working, credential) is not { } actor)
         {
             LogAccessDenied(WorkshopId, credential.Kind);
-            return CommandResult.Refused(WorkshopError.AccessDenied);
+            return Task.FromResult(CommandResult.Refused(WorkshopError.AccessDenied));
         }
 
-        return await Commit(operationId, Workshop.Decide(_working, actor, command, clock.GetUtcNow()));
+        return Once(operationId, $"{actor.Role}:{actor.ParticipantId}", caller =>
+            Commit(operationId, caller, Workshop.Decide(_working, actor, command, clock.GetUtcNow())));
     }
 
     public Task<AccessResult> Access(Credential credential)
@@ -150,34 +138,58 @@ public sealed partial class WorkshopGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>A retried operation waits for, or gets, the answer of its first run.</summary>
-    private bool TryAnswerAgain(Guid operationId, out Task<CommandResult> answer)
+    /// <summary>
+    /// Runs an operation once per operation id (DESIGN rule 4): a retry by the same caller waits for, or gets, the
+    /// first answer; the same id from another caller is refused rather than answered with someone else's result.
+    /// </summary>
+    private Task<CommandResult> Once(Guid operationId, string caller, Func<string, Task<CommandResult>> run)
     {
+        if (operationId == Guid.Empty)
+        {
+            return Task.FromResult(CommandResult.Refused(WorkshopError.InvalidRequest));
+        }
+
         if (_broken)
         {
             // What memory remembers may never have been stored; the next activation answers from storage.
-            answer = Task.FromResult(CommandResult.Refused(WorkshopError.StorageUnavailable));
-            return true;
+            return Task.FromResult(CommandResult.Refused(WorkshopError.StorageUnavailable));
         }
 
         if (_inFlight.TryGetValue(operationId, out var running))
         {
-            answer = running;
-            return true;
+            return running.Caller == caller ? running.Answer : Task.FromResult(CommandResult.Refused(WorkshopError.InvalidRequest));
         }
 
-        if (_operations.TryGet(operationId, out var first))
+        if (_operations.Find(operationId) is { } first)
         {
-            answer = Task.FromResult(first);
-            return true;
+            return Task.FromResult(first.Caller == caller ? first.Result : CommandResult.Refused(WorkshopError.InvalidRequest));
         }
 
-        answer = null!;
-        return false;
+        var answer = run(caller);
+        if (!answer.IsCompleted)
+        {
+            _inFlight[operationId] = (caller, answer);
+            _ = ForgetWhenAnswered(operationId, answer);
+        }
+
+        return answer;
+    }
+
+    private async Task ForgetWhenAnswered(Guid operationId, Task<CommandResult> answer)
+    {
+        try
+        {
+            await answer;
+        }
+        finally
+        {
+            // By now an accepted operation is in the log; a refused one may run again.
+            _inFlight.Remove(operationId);
+        }
     }
 
     /// <summary>Applies an accepted decision in memory now, and answers once the write that holds it has landed.</summary>
-    private Task<CommandResult> Commit(Guid operationId, Decision decision)
+    private Task<CommandResult> Commit(Guid operationId, string caller, Decision decision)
     {
         if (!decision.IsAccepted)
         {
@@ -201,13 +213,11 @@ public sealed partial class WorkshopGrain(
         }
 
         var result = CommandResult.Accepted(_working.Version, decision.Value);
-        _operations.Add(operationId, clock.GetUtcNow(), result);
-        var answer = AnswerWhenDurable(operationId, _working.Version, result);
-        _inFlight[operationId] = answer;
-        return answer;
+        _operations.Add(new RememberedOperation(operationId, caller, clock.GetUtcNow(), result));
+        return AnswerWhenDurable(_working.Version, result);
     }
 
-    private async Task<CommandResult> AnswerWhenDurable(Guid operationId, long version, CommandResult accepted)
+    private async Task<CommandResult> AnswerWhenDurable(long version, CommandResult accepted)
     {
         var durable = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting.Add((version, durable));
@@ -217,9 +227,7 @@ public sealed partial class WorkshopGrain(
             _ = WriteLoop();
         }
 
-        var stored = await durable.Task;
-        _inFlight.Remove(operationId);
-        return stored ? accepted : CommandResult.Refused(WorkshopError.StorageUnavailable);
+        return await durable.Task ? accepted : CommandResult.Refused(WorkshopError.StorageUnavailable);
     }
 
     /// <summary>Writes until nothing applied in memory is left unstored; each write carries every command applied before it began.</summary>

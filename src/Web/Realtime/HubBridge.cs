@@ -86,62 +86,90 @@ internal sealed partial class HubBridge : IFeedListener
     private partial void LogSendFailed(Exception exception, string workshopId);
 }
 
-/// <summary>The hub bridges of this web server, one per workshop with hub clients.</summary>
-public sealed class HubBridges(WorkshopFeeds feeds, IHubContext<WorkshopHub> hub, ILogger<HubBridges> logger) : IDisposable
+/// <summary>
+/// The hub bridges of this web server, one per workshop with hub clients. A bridge starts (subscribing to the feed)
+/// outside the registry's lock, so a slow workshop never delays another.
+/// </summary>
+public sealed class HubBridges(WorkshopFeeds feeds, IHubContext<WorkshopHub> hub, ILogger<HubBridges> logger)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, HubBridge> _bridges = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Task<(WorkshopError Error, HubBridge? Bridge)>> _bridges = [];
 
-    /// <summary>Registers a connection and returns the feed state its snapshot must start from.</summary>
-    internal async Task<(WorkshopError Error, FeedUpdate? Current)> Attach(string workshopId, string connectionId, string participantId)
+    /// <summary>Registers a connection for its private pushes; the caller then joins the group and reads the snapshot.</summary>
+    internal async Task<WorkshopError> Attach(string workshopId, string connectionId, string participantId)
     {
-        await _gate.WaitAsync();
-        try
+        while (true)
         {
-            if (!_bridges.TryGetValue(workshopId, out var bridge))
+            Task<(WorkshopError Error, HubBridge? Bridge)> starting;
+            lock (_gate)
             {
-                bridge = new HubBridge(workshopId, hub, logger);
-                var (error, subscription) = await feeds.Subscribe(workshopId, bridge);
-                if (subscription is null)
+                if (!_bridges.TryGetValue(workshopId, out starting!))
                 {
-                    bridge.Complete();
-                    return (error, null);
+                    starting = Start(workshopId);
+                    _bridges[workshopId] = starting;
                 }
-
-                bridge.Subscription = subscription;
-                _bridges[workshopId] = bridge;
             }
 
-            bridge.Add(connectionId, participantId);
-            return (WorkshopError.None, feeds.Current(workshopId));
-        }
-        finally
-        {
-            _gate.Release();
+            var (error, bridge) = await starting;
+            lock (_gate)
+            {
+                var current = _bridges.GetValueOrDefault(workshopId) == starting;
+                if (bridge is null)
+                {
+                    if (current)
+                    {
+                        _bridges.Remove(workshopId);
+                    }
+
+                    return error;
+                }
+
+                if (current)
+                {
+                    bridge.Add(connectionId, participantId);
+                    return WorkshopError.None;
+                }
+            }
+
+            // The bridge closed (its last connection left) while this one waited: start again.
         }
     }
 
-    internal async Task Detach(string workshopId, string connectionId)
+    internal void Detach(string workshopId, string connectionId)
     {
-        await _gate.WaitAsync();
-        try
+        HubBridge? closing = null;
+        lock (_gate)
         {
-            if (_bridges.TryGetValue(workshopId, out var bridge))
+            if (_bridges.TryGetValue(workshopId, out var starting) && starting.IsCompletedSuccessfully && starting.Result.Bridge is { } bridge)
             {
                 bridge.Remove(connectionId);
                 if (bridge.ConnectionCount == 0)
                 {
                     _bridges.Remove(workshopId);
-                    bridge.Subscription?.Dispose();
-                    bridge.Complete();
+                    closing = bridge;
                 }
             }
         }
-        finally
+
+        if (closing is not null)
         {
-            _gate.Release();
+            closing.Subscription?.Dispose();
+            closing.Complete();
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    private async Task<(WorkshopError Error, HubBridge? Bridge)> Start(string workshopId)
+    {
+        await Task.Yield();
+        var bridge = new HubBridge(workshopId, hub, logger);
+        var (error, subscription) = await feeds.Subscribe(workshopId, bridge);
+        if (subscription is null)
+        {
+            bridge.Complete();
+            return (error, null);
+        }
+
+        bridge.Subscription = subscription;
+        return (WorkshopError.None, bridge);
+    }
 }

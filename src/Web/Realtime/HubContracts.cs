@@ -2,8 +2,21 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Realtime;
 
-/// <summary>Join a workshop by its code, as a new participant or again with a kept participant token.</summary>
-public sealed record HubJoinRequest(string Code, string? DisplayName = null, Presence Presence = Presence.Room, string? ParticipantToken = null, Guid? OperationId = null);
+/// <summary>
+/// Join a workshop by its code, as a new participant or again with a kept participant token. To retry a join whose
+/// answer was lost, send your own <paramref name="OperationId"/> and <paramref name="ParticipantKey"/> (random, 22 to
+/// 128 characters of A-Z a-z 0-9 - _) both times: the retry then yields the same participant.
+/// </summary>
+public sealed record HubJoinRequest(
+    string Code,
+    string? DisplayName = null,
+    Presence Presence = Presence.Room,
+    string? ParticipantToken = null,
+    Guid? OperationId = null,
+    string? ParticipantKey = null)
+{
+    public override string ToString() => $"HubJoinRequest {{ Code = {Code}, DisplayName = {DisplayName}, Presence = {Presence} }}";
+}
 
 /// <summary>A refusal: a stable code for programs, a message in the caller's language for people.</summary>
 public sealed record HubError(WorkshopError Code, string Message, int? Limit);
@@ -11,7 +24,10 @@ public sealed record HubError(WorkshopError Code, string Message, int? Limit);
 /// <summary>The participants' wall at <paramref name="Version"/> and the caller's own slice (at its own, newer or equal, version).</summary>
 public sealed record HubSnapshot(long Version, AudienceView View, OwnView Own);
 
-public sealed record HubJoinResponse(HubError? Error, string? WorkshopId, string? ParticipantId, string? ParticipantToken, HubSnapshot? Snapshot);
+public sealed record HubJoinResponse(HubError? Error, string? WorkshopId, string? ParticipantId, string? ParticipantToken, HubSnapshot? Snapshot)
+{
+    public override string ToString() => $"HubJoinResponse {{ Error = {Error}, WorkshopId = {WorkshopId}, ParticipantId = {ParticipantId} }}";
+}
 
 public sealed record HubAddNoteRequest(Guid OperationId, string ColumnId, string Text, NoteColour Colour = NoteColour.Yellow);
 

@@ -77,6 +77,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         {
             _current = FeedUpdate.FromSnapshot(WorkshopId, sync.Snapshot);
             DrainEarly();
+            WatchGap();
         }
 
         _renewal = _clock.CreateTimer(_ => _ = Renew(), null, FeedTiming.RefreshInterval, FeedTiming.RefreshInterval);
@@ -108,10 +109,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
             if (_current is null || change.FromVersion > _current.Version + 1)
             {
                 _early[change.FromVersion] = change;
-                if (_current is not null)
-                {
-                    _gapTimer ??= _clock.CreateTimer(_ => _ = ResyncIfGap(), null, GapPatience, Timeout.InfiniteTimeSpan);
-                }
+                WatchGap();
             }
             else if (change.ToVersion > _current.Version)
             {
@@ -190,6 +188,19 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         finally
         {
             Interlocked.Exchange(ref _resyncing, 0);
+            lock (_gate)
+            {
+                WatchGap();
+            }
+        }
+    }
+
+    /// <summary>While changes wait beyond a gap, a timer pulls a snapshot if the gap does not fill. Caller holds the lock.</summary>
+    private void WatchGap()
+    {
+        if (_current is not null && _early.Count > 0)
+        {
+            _gapTimer ??= _clock.CreateTimer(_ => _ = ResyncIfGap(), null, GapPatience, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -10,7 +10,7 @@ namespace CollectifLive.Web.Realtime;
 /// The SignalR API for scripts and integrations (/hubs/workshop): join with a code, receive the snapshot then the
 /// changes, add notes. It goes through the same gateway, grain methods and checks as the pages.
 /// </summary>
-public sealed class WorkshopHub(WorkshopGateway gateway, HubBridges bridges, IStringLocalizer<Strings> localizer) : Hub
+public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, HubBridges bridges, IStringLocalizer<Strings> localizer) : Hub
 {
     private const string SessionKey = "session";
 
@@ -18,11 +18,13 @@ public sealed class WorkshopHub(WorkshopGateway gateway, HubBridges bridges, ISt
 
     public async Task<HubJoinResponse> Join(HubJoinRequest request)
     {
-        if (request is null)
+        if (request is null || (request.OperationId is not null && request.ParticipantKey is null))
         {
+            // An operation id without a key could not make a retry safe: refuse the trap rather than fall into it.
             return JoinRefused(WorkshopError.InvalidRequest);
         }
 
+        await Leave();
         var client = $"ip:{Context.GetHttpContext()?.Connection.RemoteIpAddress}";
         var resolved = await gateway.ResolveCode(request.Code, client);
         if (!resolved.IsSuccess)
@@ -43,7 +45,12 @@ public sealed class WorkshopHub(WorkshopGateway gateway, HubBridges bridges, ISt
         }
         else
         {
-            var joined = await gateway.Join(workshopId, request.DisplayName, request.Presence, request.OperationId ?? Guid.NewGuid(), Secrets.NewKey());
+            var joined = await gateway.Join(
+                workshopId,
+                request.DisplayName,
+                request.Presence,
+                request.OperationId ?? Guid.NewGuid(),
+                request.ParticipantKey ?? Secrets.NewKey());
             if (!joined.IsSuccess)
             {
                 return JoinRefused(joined.Error, joined.Limit);
@@ -92,35 +99,51 @@ public sealed class WorkshopHub(WorkshopGateway gateway, HubBridges bridges, ISt
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items[SessionKey] is Session session)
-        {
-            await bridges.Detach(session.WorkshopId, Context.ConnectionId);
-        }
-
+        await Leave();
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Joins the group first, then reads the snapshot: changes after it are already on their way.</summary>
+    /// <summary>
+    /// The key is checked before anything of the workshop is sent. Then the connection is registered for its private
+    /// pushes and joins the group, and only then is the shared state read: every change after it is on its way.
+    /// The own slice is read last, so it is at least as new as the shared state.
+    /// </summary>
     private async Task<(HubError? Error, HubSnapshot? Snapshot)> Attach(string workshopId, Credential credential)
     {
-        var (error, current) = await bridges.Attach(workshopId, Context.ConnectionId, credential.ParticipantId!);
-        if (current is null)
+        var check = await gateway.Access(workshopId, credential);
+        if (!check.IsGranted || check.Role != CredentialKind.Participant)
+        {
+            return (Describe(check.IsGranted ? WorkshopError.AccessDenied : check.Error), null);
+        }
+
+        var error = await bridges.Attach(workshopId, Context.ConnectionId, credential.ParticipantId!);
+        if (error != WorkshopError.None)
         {
             return (Describe(error), null);
         }
 
         Context.Items[SessionKey] = new Session(workshopId, credential);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubBridge.ParticipantsGroup(workshopId));
+        var current = feeds.Current(workshopId);
         var access = await gateway.Access(workshopId, credential);
-        if (!access.IsGranted || access.Own is null)
+        if (current is null || access.Own is null)
         {
-            Context.Items.Remove(SessionKey);
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubBridge.ParticipantsGroup(workshopId));
-            await bridges.Detach(workshopId, Context.ConnectionId);
-            return (Describe(access.IsGranted ? WorkshopError.AccessDenied : access.Error), null);
+            await Leave();
+            return (Describe(access.IsGranted ? WorkshopError.StorageUnavailable : access.Error), null);
         }
 
         return (null, new HubSnapshot(current.Version, current.Participants.ToView(), access.Own));
+    }
+
+    /// <summary>Ends this connection's current session, if any (before a new Join, and on disconnection).</summary>
+    private async Task Leave()
+    {
+        if (Context.Items[SessionKey] is Session session)
+        {
+            Context.Items.Remove(SessionKey);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubBridge.ParticipantsGroup(session.WorkshopId));
+            bridges.Detach(session.WorkshopId, Context.ConnectionId);
+        }
     }
 
     private HubError Describe(WorkshopError error, int? limit = null) => new(error, localizer.Describe(error, limit), limit);

@@ -46,8 +46,17 @@ public sealed record AudienceModel(
             roster = roster.SetItems(delta.Roster.Select(p => KeyValuePair.Create(p.Id, p)));
         }
 
-        return this with { Version = toVersion, Header = delta.Header ?? Header, Notes = notes, Roster = roster };
+        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster };
     }
+
+    /// <summary>
+    /// A pushed header arrives with new arrays even when its columns did not change: keep the old array then, so that
+    /// components selecting the columns (every phone's composer) do not re-render for a count.
+    /// </summary>
+    private WorkshopHeader Stable(WorkshopHeader? pushed) =>
+        pushed is null ? Header
+        : pushed.Columns.SequenceEqual(Header.Columns) ? pushed with { Columns = Header.Columns }
+        : pushed;
 
     /// <summary>The notes of one column in the order they were posted.</summary>
     public IEnumerable<NoteView> NotesIn(string columnId) => Notes.Values.Where(n => n.ColumnId == columnId).OrderBy(n => n.Seq);

@@ -2,12 +2,16 @@ using Microsoft.JSInterop;
 
 namespace CollectifLive.Web.State;
 
-/// <summary>A note typed in the browser and kept there until the grain has it; the operation id makes the retry safe.</summary>
-public sealed record DraftNote(string Text, string ColumnId, int Colour, Guid? OperationId);
+/// <summary>
+/// A note typed in the browser and kept there until the grain has it. <paramref name="OperationId"/> is set once it
+/// was sent; <paramref name="AgeMs"/> is how long ago, by the browser's own clock (so a phone's clock skew does not matter).
+/// </summary>
+public sealed record DraftNote(string Text, string ColumnId, int Colour, Guid? OperationId, long AgeMs);
 
 /// <summary>
 /// What the browser keeps across reloads and dropped connections: the participant key and the unsent note.
 /// The browser owns the draft (it is saved as it is typed, even offline), so the server reads it from there.
+/// Every call may fail while the connection is down: callers catch <see cref="JSException"/> and its kin.
 /// </summary>
 public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
 {
@@ -17,15 +21,19 @@ public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
 
     public static string DraftKey(string workshopId) => $"collectif.draft.{workshopId}";
 
+    /// <summary>True for the failures of a browser call that a dropped connection causes.</summary>
+    public static bool IsUnreachable(Exception exception) =>
+        exception is JSException or JSDisconnectedException or TaskCanceledException or OperationCanceledException;
+
     public async Task<string?> Get(string key) => await (await Module()).InvokeAsync<string?>("getItem", key);
 
     public async Task Set(string key, string value) => await (await Module()).InvokeVoidAsync("setItem", key, value);
 
-    /// <summary>Gives the draft an operation id (unless it has one) and returns it, as the browser holds it now.</summary>
+    /// <summary>Gives the draft an operation id (unless it has one for the same content) and returns it as the browser holds it now.</summary>
     public async Task<DraftNote?> StageDraft(string workshopId, Guid operationId) =>
         await (await Module()).InvokeAsync<DraftNote?>("stageDraft", DraftKey(workshopId), operationId.ToString());
 
-    /// <summary>The draft saved for this workshop, if any (with its operation id if it was already sent once).</summary>
+    /// <summary>The draft saved for this workshop, if any.</summary>
     public async Task<DraftNote?> PeekDraft(string workshopId) =>
         await (await Module()).InvokeAsync<DraftNote?>("peekDraft", DraftKey(workshopId));
 
@@ -33,12 +41,20 @@ public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
     public async Task ClearDraft(string workshopId, Guid operationId) =>
         await (await Module()).InvokeVoidAsync("clearDraft", DraftKey(workshopId), operationId.ToString());
 
-    /// <summary>Keeps the draft's text but forgets its operation id, after a refusal the user must fix.</summary>
+    /// <summary>Keeps the draft's text but forgets its operation id: its next sending is a new operation.</summary>
     public async Task UnstageDraft(string workshopId) =>
         await (await Module()).InvokeVoidAsync("unstageDraft", DraftKey(workshopId));
 
-    private Task<IJSObjectReference> Module() =>
-        _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/collectif.js").AsTask();
+    /// <summary>The module, imported again if an earlier import failed (a drop while loading).</summary>
+    private Task<IJSObjectReference> Module()
+    {
+        if (_module is null || _module.IsFaulted || _module.IsCanceled)
+        {
+            _module = js.InvokeAsync<IJSObjectReference>("import", "./js/collectif.js").AsTask();
+        }
+
+        return _module;
+    }
 
     public async ValueTask DisposeAsync()
     {

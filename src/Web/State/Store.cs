@@ -9,6 +9,13 @@ public interface IDispatcher
     void Dispatch(IAction action);
 }
 
+/// <summary>A live selection of part of a store's state; dispose to stop following it.</summary>
+public interface ISlice<out TSlice> : IDisposable
+{
+    /// <summary>The slice as last notified (or as first selected).</summary>
+    TSlice Value { get; }
+}
+
 /// <summary>Side effects run after an action has been reduced: grain calls, browser storage. They dispatch results.</summary>
 public interface IEffects<in TState>
 {
@@ -63,10 +70,11 @@ public class Store<TState> : IDispatcher
     }
 
     /// <summary>Calls <paramref name="onChange"/> whenever the selected slice changes (by value); dispose to stop.</summary>
-    public IDisposable Select<TSlice>(Func<TState, TSlice> selector, Action<TSlice> onChange)
+    public ISlice<TSlice> Select<TSlice>(Func<TState, TSlice> selector, Action<TSlice> onChange)
     {
         var subscription = new SliceSubscription<TSlice>(this, selector, onChange);
         StateChanged += subscription.OnStateChanged;
+        subscription.OnStateChanged(State);
         return subscription;
     }
 
@@ -84,17 +92,26 @@ public class Store<TState> : IDispatcher
         }
     }
 
-    private sealed class SliceSubscription<TSlice>(Store<TState> store, Func<TState, TSlice> selector, Action<TSlice> onChange) : IDisposable
+    /// <summary>
+    /// Notifications from two threads may arrive in any order, so each one selects from the store's latest state,
+    /// under a lock: the last notification a subscriber gets always carries the newest slice.
+    /// </summary>
+    private sealed class SliceSubscription<TSlice>(Store<TState> store, Func<TState, TSlice> selector, Action<TSlice> onChange) : ISlice<TSlice>
     {
-        private TSlice _last = selector(store.State);
+        private readonly Lock _gate = new();
 
-        public void OnStateChanged(TState state)
+        public TSlice Value { get; private set; } = selector(store.State);
+
+        public void OnStateChanged(TState notified)
         {
-            var next = selector(state);
-            if (!EqualityComparer<TSlice>.Default.Equals(next, _last))
+            lock (_gate)
             {
-                _last = next;
-                onChange(next);
+                var next = selector(store.State);
+                if (!EqualityComparer<TSlice>.Default.Equals(next, Value))
+                {
+                    Value = next;
+                    onChange(next);
+                }
             }
         }
 

@@ -1,7 +1,6 @@
 using CollectifLive.Web.Realtime;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
-using Microsoft.JSInterop;
 
 namespace CollectifLive.Web.State;
 
@@ -12,8 +11,16 @@ public sealed partial class WorkshopEffects(
     BrowserStorage browser,
     ILogger<WorkshopEffects> logger) : IEffects<WorkshopSessionState>, IFeedListener, IDisposable
 {
+    /// <summary>
+    /// A draft sent longer ago than this is not resent on its own: the grain may have forgotten its operation id,
+    /// and a resend could then post it twice. The user sees it and sends it again if it is missing.
+    /// </summary>
+    internal static readonly TimeSpan AutomaticResendWindow = Limits.RememberedOperationsTtl / 2;
+
+    private readonly Lock _gate = new();
     private IDispatcher? _dispatcher;
     private FeedSubscription? _subscription;
+    private bool _disposed;
     private Guid _joinOperation = Guid.NewGuid();
     private string _joinKey = Secrets.NewKey();
 
@@ -35,8 +42,12 @@ public sealed partial class WorkshopEffects(
 
     private async Task Open(OpenWorkshop open, IDispatcher dispatcher)
     {
-        _subscription?.Dispose();
-        _subscription = null;
+        Follow(null);
+        if (!Secrets.IsWorkshopId(open.WorkshopId))
+        {
+            dispatcher.Dispatch(new WorkshopUnavailable(new Notice(WorkshopError.WorkshopNotFound)));
+            return;
+        }
 
         // The facilitator's and the projector's views are only followed once the key is proven.
         if (open.Audience != Audience.Participants)
@@ -50,7 +61,7 @@ public sealed partial class WorkshopEffects(
                 return;
             }
 
-            if (await Follow(open.WorkshopId, dispatcher) is { } followed)
+            if (await Subscribe(open.WorkshopId, dispatcher) is { } followed)
             {
                 dispatcher.Dispatch(new WorkshopOpened(open.Credential!, followed.For(open.Audience), null));
             }
@@ -59,7 +70,7 @@ public sealed partial class WorkshopEffects(
         }
 
         // A participant's own slice is read after subscribing, so it is at least as new as the feed's first state.
-        if (await Follow(open.WorkshopId, dispatcher) is not { } initial)
+        if (await Subscribe(open.WorkshopId, dispatcher) is not { } initial)
         {
             return;
         }
@@ -82,7 +93,7 @@ public sealed partial class WorkshopEffects(
         }
     }
 
-    private async Task<FeedUpdate?> Follow(string workshopId, IDispatcher dispatcher)
+    private async Task<FeedUpdate?> Subscribe(string workshopId, IDispatcher dispatcher)
     {
         var (error, subscription) = await feeds.Subscribe(workshopId, this);
         if (subscription is null)
@@ -91,8 +102,27 @@ public sealed partial class WorkshopEffects(
             return null;
         }
 
-        _subscription = subscription;
-        return subscription.Initial;
+        return Follow(subscription) ? subscription.Initial : null;
+    }
+
+    /// <summary>Keeps one subscription at a time; one that arrives after the circuit ended is closed at once.</summary>
+    private bool Follow(FeedSubscription? subscription)
+    {
+        FeedSubscription? previous;
+        lock (_gate)
+        {
+            previous = _subscription;
+            _subscription = _disposed ? null : subscription;
+        }
+
+        previous?.Dispose();
+        if (_disposed)
+        {
+            subscription?.Dispose();
+            return false;
+        }
+
+        return true;
     }
 
     private async Task Join(JoinRequested join, WorkshopSessionState state, IDispatcher dispatcher)
@@ -116,8 +146,17 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        await browser.Set(BrowserStorage.ParticipantKey(workshopId), outcome.Value!.Credential.ToParticipantToken());
-        dispatcher.Dispatch(new OpenWorkshop(workshopId, Audience.Participants, outcome.Value.Credential));
+        try
+        {
+            await browser.Set(BrowserStorage.ParticipantKey(workshopId), outcome.Value!.Credential.ToParticipantToken());
+        }
+        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
+        {
+            // The participant exists and this circuit knows it; only a later reload would not.
+            LogBrowserUnreachable(exception, workshopId);
+        }
+
+        dispatcher.Dispatch(new OpenWorkshop(workshopId, Audience.Participants, outcome.Value!.Credential));
     }
 
     private async Task ReloadOwn(WorkshopSessionState state, IDispatcher dispatcher)
@@ -139,56 +178,80 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        var draft = await browser.StageDraft(workshopId, operationId);
-        if (draft is null)
+        DraftNote? draft;
+        try
+        {
+            draft = await browser.StageDraft(workshopId, operationId);
+        }
+        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
+        {
+            LogBrowserUnreachable(exception, workshopId);
+            dispatcher.Dispatch(new NoteRefused(operationId, new Notice(WorkshopError.StorageUnavailable)));
+            return;
+        }
+
+        if (draft?.OperationId is not { } staged)
         {
             dispatcher.Dispatch(new NoteRefused(operationId, new Notice(WorkshopError.TextRequired)));
             return;
         }
 
-        await Send(workshopId, credential, draft with { OperationId = draft.OperationId ?? operationId }, operationId, dispatcher);
+        var result = await gateway.Execute(workshopId, credential, staged, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour));
+        if (result.IsAccepted)
+        {
+            dispatcher.Dispatch(new NoteAccepted(operationId, result.Version));
+            await Browser(workshopId, () => browser.ClearDraft(workshopId, staged));
+            return;
+        }
+
+        if (result.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))
+        {
+            // Refused for good: the draft stays for the user to fix, and its next sending is a new operation.
+            await Browser(workshopId, () => browser.UnstageDraft(workshopId));
+        }
+
+        dispatcher.Dispatch(new NoteRefused(operationId, new Notice(result.Error, result.Limit)));
     }
 
-    /// <summary>A draft staged with an operation id was sent before the connection dropped: send it again, safely.</summary>
+    /// <summary>A draft sent just before the connection dropped is sent again (same operation id, so at most once).</summary>
     private async Task ResendStagedDraft(WorkshopSessionState state, IDispatcher dispatcher)
     {
-        if (state is not { Audience: Audience.Participants, WorkshopId: { } workshopId, Credential: { } credential } || state.Submission is { Sending: true })
+        if (state is not { Audience: Audience.Participants, WorkshopId: { } workshopId, Credential: not null } || state.Submission is { Sending: true })
         {
             return;
         }
 
+        DraftNote? draft;
         try
         {
-            if (await browser.PeekDraft(workshopId) is { OperationId: { } operationId } draft)
-            {
-                dispatcher.Dispatch(new NoteSubmitted(operationId));
-                await Send(workshopId, credential, draft, operationId, dispatcher);
-            }
+            draft = await browser.PeekDraft(workshopId);
         }
-        catch (JSException exception)
+        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
         {
-            LogDraftUnreadable(exception, workshopId);
+            LogBrowserUnreachable(exception, workshopId);
+            return;
+        }
+
+        if (draft is { OperationId: { } operationId } && TimeSpan.FromMilliseconds(draft.AgeMs) < AutomaticResendWindow)
+        {
+            dispatcher.Dispatch(new NoteSubmitted(operationId));
+        }
+        else if (draft is { OperationId: not null })
+        {
+            await Browser(workshopId, () => browser.UnstageDraft(workshopId));
         }
     }
 
-    private async Task Send(string workshopId, Credential credential, DraftNote draft, Guid reportedAs, IDispatcher dispatcher)
+    /// <summary>A browser call whose failure (a dropped connection) must not stop what the server already did.</summary>
+    private async Task Browser(string workshopId, Func<Task> call)
     {
-        var operationId = draft.OperationId!.Value;
-        var result = await gateway.Execute(workshopId, credential, operationId, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour));
-        if (result.IsAccepted)
+        try
         {
-            await browser.ClearDraft(workshopId, operationId);
-            dispatcher.Dispatch(new NoteAccepted(reportedAs, result.Version));
+            await call();
         }
-        else
+        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
         {
-            if (result.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))
-            {
-                // Refused for good: the draft stays for the user to fix, and its next sending is a new operation.
-                await browser.UnstageDraft(workshopId);
-            }
-
-            dispatcher.Dispatch(new NoteRefused(reportedAs, new Notice(result.Error, result.Limit)));
+            LogBrowserUnreachable(exception, workshopId);
         }
     }
 
@@ -199,8 +262,19 @@ public sealed partial class WorkshopEffects(
         _ => role == CredentialKind.Participant,
     };
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        FeedSubscription? subscription;
+        lock (_gate)
+        {
+            _disposed = true;
+            subscription = _subscription;
+            _subscription = null;
+        }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: the browser's draft could not be read")]
-    private partial void LogDraftUnreadable(Exception exception, string workshopId);
+        subscription?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: the browser could not be reached")]
+    private partial void LogBrowserUnreachable(Exception exception, string workshopId);
 }

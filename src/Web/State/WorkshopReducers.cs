@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.State;
@@ -20,7 +21,7 @@ public static class WorkshopReducers
         WorkshopOpened opened => Opened(state, opened),
         WorkshopUnavailable unavailable => state with { Status = SessionStatus.Failed, Notice = unavailable.Notice },
         FeedUpdated updated => OnFeed(state, updated),
-        OwnReloaded reloaded => state with { Own = reloaded.Own },
+        OwnReloaded reloaded => state with { Own = WithBacklog(reloaded.Own, state.OwnBacklog), OwnStale = false, OwnBacklog = [] },
         NoteSubmitted submitted => state with { Submission = new NoteSubmission(submitted.OperationId, true, null) },
         NoteAccepted accepted when state.Submission?.OperationId == accepted.OperationId => state with { Submission = null },
         NoteRefused refused when state.Submission?.OperationId == refused.OperationId =>
@@ -31,21 +32,23 @@ public static class WorkshopReducers
 
     private static WorkshopSessionState Opened(WorkshopSessionState state, WorkshopOpened opened)
     {
-        var own = opened.Own;
-        if (own is not null)
+        var own = opened.Own is null ? null : WithBacklog(opened.Own, state.OwnBacklog);
+        var shared = state.Shared is { } newer && newer.Version > opened.Shared.Version ? newer : opened.Shared;
+        return state with { Status = SessionStatus.Ready, Credential = opened.Credential, Shared = shared, Own = own, OwnStale = false, OwnBacklog = [], Notice = null };
+    }
+
+    /// <summary>Private parts that arrived while the own slice was being read; those it already covers are ignored.</summary>
+    private static OwnModel WithBacklog(OwnModel own, ImmutableList<Realtime.FeedUpdate> backlog)
+    {
+        foreach (var update in backlog)
         {
-            // Private parts that arrived while the own slice was being read; those it already covers are ignored.
-            foreach (var update in state.OwnBacklog)
+            if (update.OwnFor(own.Me.Id) is { } delta)
             {
-                if (update.OwnFor(own.Me.Id) is { } delta)
-                {
-                    own = own.Apply(delta, update.Version);
-                }
+                own = own.Apply(delta, update.Version);
             }
         }
 
-        var shared = state.Shared is { } newer && newer.Version > opened.Shared.Version ? newer : opened.Shared;
-        return state with { Status = SessionStatus.Ready, Credential = opened.Credential, Shared = shared, Own = own, OwnBacklog = [], Notice = null };
+        return own;
     }
 
     private static WorkshopSessionState OnFeed(WorkshopSessionState state, FeedUpdated updated)
@@ -66,10 +69,14 @@ public static class WorkshopReducers
 
         if (state.Own is null)
         {
-            return state with { Shared = shared, OwnBacklog = state.OwnBacklog.Add(update) };
+            return state.Status == SessionStatus.Opening
+                ? state with { Shared = shared, OwnBacklog = state.OwnBacklog.Add(update) }
+                : state with { Shared = shared };
         }
 
+        // After a resync the own slice is read again (an effect); until then updates are applied and also kept.
         var own = update.OwnFor(participantId) is { } delta ? state.Own.Apply(delta, update.Version) : state.Own;
-        return state with { Shared = shared, Own = own };
+        var stale = state.OwnStale || update.IsResync;
+        return state with { Shared = shared, Own = own, OwnStale = stale, OwnBacklog = stale ? state.OwnBacklog.Add(update) : state.OwnBacklog };
     }
 }

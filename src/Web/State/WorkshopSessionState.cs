@@ -25,7 +25,11 @@ public sealed record Notice(WorkshopError Error, int? Limit = null);
 /// <summary>A note on its way to the grain, known by its operation id until it is durable.</summary>
 public sealed record NoteSubmission(Guid OperationId, bool Sending, Notice? Refusal);
 
-/// <summary>Everything one circuit knows about the workshop it shows.</summary>
+/// <summary>
+/// Everything one circuit knows about the workshop it shows. While the own slice is being read (at opening, or again
+/// after the feed resynced), feed updates are also kept in <see cref="OwnBacklog"/> so that their private parts
+/// can be applied on top of what is read.
+/// </summary>
 public sealed record WorkshopSessionState(
     SessionStatus Status,
     string? WorkshopId,
@@ -33,11 +37,12 @@ public sealed record WorkshopSessionState(
     Credential? Credential,
     AudienceModel? Shared,
     OwnModel? Own,
+    bool OwnStale,
     ImmutableList<FeedUpdate> OwnBacklog,
     NoteSubmission? Submission,
     Notice? Notice)
 {
-    public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, [], null, null);
+    public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, false, [], null, null);
 
     public WorkshopHeader? Header => Shared?.Header;
 }

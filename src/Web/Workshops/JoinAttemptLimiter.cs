@@ -1,24 +1,37 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Workshops;
 
-/// <summary>Bounds join-code look-ups per client (an address, or a circuit) so that codes cannot be guessed by brute force.</summary>
-public sealed class JoinAttemptLimiter : IDisposable
+/// <summary>
+/// Bounds wrong join codes per client (an address) and per minute, so that codes cannot be guessed by brute force.
+/// Right codes never count: a room behind one address joins freely.
+/// </summary>
+public sealed class JoinAttemptLimiter(TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Limits.JoinAttemptsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public bool TryAcquire(string client)
+    /// <summary>Clients remembered at most; beyond it, windows that ended are dropped.</summary>
+    private const int ClientsMax = 10_000;
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Failures)> _clients = new();
+
+    public bool IsBlocked(string client) =>
+        _clients.TryGetValue(client, out var entry) && clock.GetUtcNow() - entry.Start < Window && entry.Failures >= Limits.JoinAttemptsPerMinute;
+
+    public void RecordFailure(string client)
     {
-        using var lease = _limiter.AttemptAcquire(client);
-        return lease.IsAcquired;
+        var now = clock.GetUtcNow();
+        _clients.AddOrUpdate(client, _ => (now, 1), (_, entry) => now - entry.Start < Window ? (entry.Start, entry.Failures + 1) : (now, 1));
+        if (_clients.Count > ClientsMax)
+        {
+            foreach (var (key, entry) in _clients)
+            {
+                if (now - entry.Start >= Window)
+                {
+                    _clients.TryRemove(key, out _);
+                }
+            }
+        }
     }
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -11,10 +11,15 @@ namespace CollectifLive.Web.Workshops;
 public sealed record CreationTicket(string WorkshopId, Guid OperationId, string FacilitatorKey)
 {
     public static CreationTicket New() => new(Secrets.NewWorkshopId(), Guid.NewGuid(), Secrets.NewKey());
+
+    public override string ToString() => $"CreationTicket {{ WorkshopId = {WorkshopId} }}";
 }
 
 /// <summary>A workshop just created, with the secrets its creator must keep (the grain only has their hashes).</summary>
-public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string FacilitatorKey, string ProjectorKey);
+public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string FacilitatorKey, string ProjectorKey)
+{
+    public override string ToString() => $"CreatedWorkshop {{ WorkshopId = {WorkshopId}, JoinCode = {JoinCode} }}";
+}
 
 /// <summary>A participant just registered: the token their browser keeps.</summary>
 public sealed record JoinedWorkshop(string WorkshopId, string ParticipantId, Credential Credential);
@@ -49,21 +54,27 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLim
     /// <summary>Finds the workshop a typed code opens. <paramref name="client"/> names who asks, for the attempt limit.</summary>
     public async Task<Outcome<string>> ResolveCode(string? typed, string client)
     {
-        if (!joinLimiter.TryAcquire(client))
+        // Only wrong codes count: a whole room scanning the QR code behind one address is not an attack.
+        if (joinLimiter.IsBlocked(client))
         {
             return Outcome.Fail<string>(WorkshopError.TooManyJoinAttempts, Limits.JoinAttemptsPerMinute);
         }
 
         if (JoinCode.Normalize(typed) is not { } code)
         {
+            joinLimiter.RecordFailure(client);
             return Outcome.Fail<string>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
         }
 
         try
         {
-            return await grains.GetGrain<IJoinCodeGrain>(code).Resolve() is { } workshopId
-                ? new Outcome<string>(workshopId)
-                : Outcome.Fail<string>(WorkshopError.JoinCodeUnknown);
+            if (await grains.GetGrain<IJoinCodeGrain>(code).Resolve() is { } workshopId)
+            {
+                return new Outcome<string>(workshopId);
+            }
+
+            joinLimiter.RecordFailure(client);
+            return Outcome.Fail<string>(WorkshopError.JoinCodeUnknown);
         }
         catch (Exception exception) when (IsTransient(exception))
         {

@@ -75,6 +75,24 @@ public class HubTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_join_retried_with_its_operation_id_and_key_is_the_same_participant()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        var request = new HubJoinRequest(workshop.JoinCode, "Amina", OperationId: Guid.NewGuid(), ParticipantKey: "my-own-participant-key-0123456789");
+        await using var first = await HubClient.Connect(app.BaseUrl);
+        await using var retry = await HubClient.Connect(app.BaseUrl);
+
+        var answered = await first.Join(request);
+        var again = await retry.Join(request);
+        var withoutKey = await retry.Join(request with { ParticipantKey = null });
+
+        Assert.Null(again.Error);
+        Assert.Equal(answered.ParticipantToken, again.ParticipantToken);
+        Assert.Equal(1, again.Snapshot!.View.Header.Counts.InRoom);
+        Assert.Equal(WorkshopError.InvalidRequest, withoutKey.Error!.Code);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_a_message_in_the_callers_language_and_change_nothing()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);

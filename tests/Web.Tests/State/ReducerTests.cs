@@ -63,6 +63,32 @@ public class ReducerTests
     }
 
     [Fact]
+    public void After_a_resync_the_own_slice_read_again_keeps_what_arrived_meanwhile()
+    {
+        var start = Snapshot(5);
+        var ownAtFive = new OwnModel(5, Me, ImmutableDictionary<string, NoteView>.Empty);
+        var ready = Reduce(WorkshopSessionState.Initial, new OpenWorkshop(WorkshopId, Audience.Participants, Amina), new WorkshopOpened(Amina, start.Participants, ownAtFive));
+        var resync = Snapshot(8);
+        var afterResync = resync.Apply(Change(9, 9, Note("n9", 9), new OwnDelta("p1", null, [Note("n9", 9, "p1")], [])));
+
+        var state = Reduce(ready, new FeedUpdated(resync), new FeedUpdated(afterResync), new OwnReloaded(new OwnModel(8, Me, ImmutableDictionary<string, NoteView>.Empty)));
+
+        Assert.False(state.OwnStale);
+        Assert.Empty(state.OwnBacklog);
+        Assert.Equal(9, state.Own!.Version);
+        Assert.Contains("n9", state.Own.Notes.Keys);
+    }
+
+    [Fact]
+    public void The_join_form_keeps_no_backlog()
+    {
+        var refused = Reduce(WorkshopSessionState.Initial, new OpenWorkshop(WorkshopId, Audience.Participants, Amina), new JoinNeeded(null));
+        var state = Reduce(refused, new FeedUpdated(Snapshot(3)), new FeedUpdated(Snapshot(3).Apply(Change(4, 4))));
+        Assert.Empty(state.OwnBacklog);
+        Assert.Equal(4, state.Shared!.Version);
+    }
+
+    [Fact]
     public void An_own_slice_newer_than_a_private_part_ignores_it()
     {
         var own = new OwnModel(7, Me, ImmutableDictionary<string, NoteView>.Empty);
@@ -116,6 +142,8 @@ public class ReducerTests
         var next = model.Apply(new AudienceDelta(null, [Note("n2", 2)], [], [], []), 2);
 
         Assert.Same(model.Header, next.Header);
+        var recounted = next.Apply(new AudienceDelta(Header with { Columns = [new ColumnView("c1", "Idées")] }, [], [], [], []), 3);
+        Assert.Equal(model.Header.Columns, recounted.Header.Columns);
         Assert.Same(model.Notes["n1"], next.Notes["n1"]);
         Assert.Equal(["n1", "n2"], next.NotesIn("c1").Select(n => n.Id));
         Assert.Equal(["n2"], next.Apply(new AudienceDelta(null, [], ["n1"], [], []), 3).Notes.Keys);

@@ -9,7 +9,7 @@ namespace CollectifLive.Web.Components.Shared;
 /// </summary>
 public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
 {
-    private IDisposable? _subscription;
+    private ISlice<TSlice>? _subscription;
 
     [Inject]
     protected WorkshopStore Store { get; set; } = null!;
@@ -22,8 +22,8 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        Slice = Select(Store.State);
         _subscription = Store.Select(Select, OnSliceChanged);
+        Slice = _subscription.Value;
     }
 
     private void OnSliceChanged(TSlice slice) => _ = InvokeAsync(() =>

@@ -54,7 +54,7 @@ export function bindDraft(form) {
     if (!current.text && !(previous && previous.operationId)) {
       localStorage.removeItem(key);
     } else {
-      write(key, { ...current, operationId: same ? previous.operationId ?? null : null });
+      write(key, { ...current, operationId: same ? previous.operationId ?? null : null, stagedAt: same ? previous.stagedAt ?? null : null });
     }
     showCount(form);
   };
@@ -71,17 +71,24 @@ export function stageDraft(key, operationId) {
     return null;
   }
   const same = previous && previous.text === current.text && previous.columnId === current.columnId && previous.colour === current.colour;
-  const draft = { ...current, operationId: same && previous.operationId ? previous.operationId : operationId };
+  const keep = same && previous.operationId;
+  const draft = { ...current, operationId: keep ? previous.operationId : operationId, stagedAt: keep ? previous.stagedAt : Date.now() };
   write(key, draft);
-  return draft;
+  return withAge(draft);
 }
 
-export const peekDraft = (key) => read(key);
+// How long ago the draft was sent, by this browser's clock.
+const withAge = (draft) => ({ ...draft, ageMs: draft.stagedAt ? Date.now() - draft.stagedAt : 0 });
+
+export function peekDraft(key) {
+  const draft = read(key);
+  return draft ? withAge(draft) : null;
+}
 
 export function unstageDraft(key) {
   const draft = read(key);
   if (draft) {
-    write(key, { ...draft, operationId: null });
+    write(key, { ...draft, operationId: null, stagedAt: null });
   }
 }
 

@@ -7,3 +7,11 @@ Blazor.start({
     },
   },
 });
+
+// The language links reload the page: carry the fragment along, since it holds a facilitator's or projector's key.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.(".language-switch a");
+  if (link && location.hash && !link.href.includes("#")) {
+    link.href += location.hash;
+  }
+});
