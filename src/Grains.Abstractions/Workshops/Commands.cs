@@ -29,3 +29,78 @@ public abstract record WorkshopCommand;
 /// <summary>Posts a note (post-it) into a column.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AddNote")]
 public sealed record AddNote(string ColumnId, string Text, NoteColour Colour) : WorkshopCommand;
+
+/// <summary>Rewrites a note: the author while the phase allows it, or the facilitator (typos in paper notes).</summary>
+[GenerateSerializer, Immutable, Alias("cl.EditNote")]
+public sealed record EditNote(string NoteId, string Text, string ColumnId, NoteColour Colour) : WorkshopCommand;
+
+/// <summary>Deletes a note for good: the author while the phase allows it, or the facilitator.</summary>
+[GenerateSerializer, Immutable, Alias("cl.DeleteNote")]
+public sealed record DeleteNote(string NoteId) : WorkshopCommand;
+
+/// <summary>The facilitator types in a note written on paper in the room (the paper bridge).</summary>
+[GenerateSerializer, Immutable, Alias("cl.AddPaperNote")]
+public sealed record AddPaperNote(string ColumnId, string Text, NoteColour Colour) : WorkshopCommand;
+
+/// <summary>Moves the workshop to a step, forward or back.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetPhase")]
+public sealed record SetPhase(Phase Phase) : WorkshopCommand;
+
+/// <summary>Changes how the wall behaves (silent writing, pre-moderation, what participants see, projector layout).</summary>
+[GenerateSerializer, Immutable, Alias("cl.ChangeSettings")]
+public sealed record ChangeSettings(WallSettings Settings) : WorkshopCommand;
+
+/// <summary>Reveals the notes written silently, in one column, or everywhere when <paramref name="ColumnId"/> is null.</summary>
+[GenerateSerializer, Immutable, Alias("cl.RevealNotes")]
+public sealed record RevealNotes(string? ColumnId) : WorkshopCommand;
+
+/// <summary>Accepts a pending note, hides a note, or shows a hidden one again.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ModerateNote")]
+public sealed record ModerateNote(string NoteId, ModerationAction Action) : WorkshopCommand;
+
+/// <summary>Stops (or lets again) a participant post, edit or delete notes.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetParticipantBlocked")]
+public sealed record SetParticipantBlocked(string ParticipantId, bool Blocked) : WorkshopCommand;
+
+/// <summary>Groups notes into a new theme (taking them out of any theme they were in).</summary>
+[GenerateSerializer, Immutable, Alias("cl.CreateCluster")]
+public sealed record CreateCluster(string Name, ImmutableArray<string> NoteIds) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.RenameCluster")]
+public sealed record RenameCluster(string ClusterId, string Name) : WorkshopCommand;
+
+/// <summary>Moves notes into a theme, or out of any theme when <paramref name="ClusterId"/> is null.</summary>
+[GenerateSerializer, Immutable, Alias("cl.MoveNotes")]
+public sealed record MoveNotes(ImmutableArray<string> NoteIds, string? ClusterId) : WorkshopCommand;
+
+/// <summary>Dissolves a theme; its notes stay, ungrouped.</summary>
+[GenerateSerializer, Immutable, Alias("cl.DissolveCluster")]
+public sealed record DissolveCluster(string ClusterId) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.StartTimer")]
+public sealed record StartTimer(int Seconds) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.PauseTimer")]
+public sealed record PauseTimer : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.ResumeTimer")]
+public sealed record ResumeTimer : WorkshopCommand;
+
+/// <summary>Adds time to a running or paused timer ("+1 min").</summary>
+[GenerateSerializer, Immutable, Alias("cl.ExtendTimer")]
+public sealed record ExtendTimer(int Seconds) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.ResetTimer")]
+public sealed record ResetTimer : WorkshopCommand;
+
+/// <summary>Shows one note or theme full-screen on the projector, or nothing when <paramref name="Spotlight"/> is null.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetSpotlight")]
+public sealed record SetSpotlight(SpotlightView? Spotlight) : WorkshopCommand;
+
+/// <summary>Closes (or opens again) the workshop to new participants and to new notes.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetLocks")]
+public sealed record SetLocks(WorkshopLocks Locks) : WorkshopCommand;
+
+/// <summary>Gives the workshop a new join code; the old one stops working (people already in stay in).</summary>
+[GenerateSerializer, Immutable, Alias("cl.RotateJoinCode")]
+public sealed record RotateJoinCode : WorkshopCommand;

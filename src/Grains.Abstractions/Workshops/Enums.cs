@@ -34,3 +34,61 @@ public enum CredentialKind
     Projector = 1,
     Participant = 2,
 }
+
+/// <summary>The steps of a workshop (étapes); each decides what participants can do.</summary>
+public enum Phase
+{
+    /// <summary>Accueil: people arrive and join.</summary>
+    Welcome = 0,
+
+    /// <summary>Contribution: participants post notes.</summary>
+    Contribution = 1,
+
+    /// <summary>Regroupement: the facilitator groups notes into themes.</summary>
+    Grouping = 2,
+
+    /// <summary>Vote.</summary>
+    Vote = 3,
+
+    /// <summary>Synthèse.</summary>
+    Synthesis = 4,
+}
+
+/// <summary>Where a note stands in moderation. Hidden is not deleted: it can be shown again.</summary>
+public enum NoteStatus
+{
+    Visible = 0,
+
+    /// <summary>Waiting in the pre-moderation queue.</summary>
+    Pending = 1,
+
+    /// <summary>Hidden by the facilitator.</summary>
+    Hidden = 2,
+}
+
+public enum ModerationAction
+{
+    Approve = 0,
+    Hide = 1,
+    Unhide = 2,
+}
+
+public enum TimerStatus
+{
+    Idle = 0,
+    Running = 1,
+    Paused = 2,
+}
+
+public enum SpotlightKind
+{
+    Note = 0,
+    Cluster = 1,
+}
+
+/// <summary>How the projector lays out the wall.</summary>
+public enum WallLayout
+{
+    Columns = 0,
+    Themes = 1,
+}

@@ -13,6 +13,12 @@ public static class Limits
     public const int NotesPerWorkshopMax = 2_000;
     public const int NotesPerParticipantMax = 100;
     public const int ParticipantsPerWorkshopMax = 2_500;
+    public const int ClusterNameMaxLength = 60;
+    public const int ClustersPerWorkshopMax = 100;
+
+    /// <summary>A timer runs for at most three hours, and is extended by at most an hour at a time.</summary>
+    public const int TimerMaxSeconds = 3 * 60 * 60;
+    public const int TimerExtensionMaxSeconds = 60 * 60;
 
     /// <summary>Wrong join codes one client address may try per minute (brute-force guard); right codes do not count.</summary>
     public const int JoinAttemptsPerMinute = 30;

@@ -12,7 +12,54 @@ public sealed record ParticipationCounts(int InRoom, int Remote, int Notes, int 
     public static readonly ParticipationCounts Zero = new(0, 0, 0, 0, 0, 0);
 }
 
-/// <summary>The part of a workshop every screen shows at the top: what it is about and who is here.</summary>
+/// <summary>
+/// How the wall behaves. <paramref name="SilentWriting"/>: notes stay unrevealed to other participants until the
+/// facilitator reveals them (and to the projector too when <paramref name="SilentOnProjector"/>).
+/// <paramref name="PreModeration"/>: participants' notes wait in a queue until accepted.
+/// <paramref name="LateNotes"/>: participants may still post during grouping and vote.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.WallSettings")]
+public sealed record WallSettings(
+    bool SilentWriting,
+    bool SilentOnProjector,
+    bool PreModeration,
+    bool ParticipantsSeeWall,
+    bool LateNotes,
+    WallLayout ProjectorLayout)
+{
+    public static readonly WallSettings Default = new(false, true, false, true, false, WallLayout.Columns);
+}
+
+/// <summary>What the facilitator has closed.</summary>
+[GenerateSerializer, Immutable, Alias("cl.WorkshopLocks")]
+public sealed record WorkshopLocks(bool JoinsClosed, bool NotesClosed)
+{
+    public static readonly WorkshopLocks Open = new(false, false);
+}
+
+/// <summary>
+/// The timer, on the server's clock: running until <paramref name="EndsAt"/>, or paused with
+/// <paramref name="RemainingSeconds"/> left. Screens count down from the remaining time the server gives them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.TimerView")]
+public sealed record TimerView(TimerStatus Status, int DurationSeconds, DateTimeOffset? EndsAt, int RemainingSeconds)
+{
+    public static readonly TimerView Idle = new(TimerStatus.Idle, 0, null, 0);
+
+    /// <summary>Time left at <paramref name="now"/> (never negative).</summary>
+    public TimeSpan RemainingAt(DateTimeOffset now) => Status switch
+    {
+        TimerStatus.Running when EndsAt is { } end => end > now ? end - now : TimeSpan.Zero,
+        TimerStatus.Paused => TimeSpan.FromSeconds(RemainingSeconds),
+        _ => TimeSpan.Zero,
+    };
+}
+
+/// <summary>A note or a theme shown full-screen on the projector.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SpotlightView")]
+public sealed record SpotlightView(SpotlightKind Kind, string Id);
+
+/// <summary>The part of a workshop every screen shows at the top: what it is about, where it stands, who is here.</summary>
 [GenerateSerializer, Immutable, Alias("cl.WorkshopHeader")]
 public sealed record WorkshopHeader(
     string WorkshopId,
@@ -21,9 +68,18 @@ public sealed record WorkshopHeader(
     ImmutableArray<ColumnView> Columns,
     string JoinCode,
     ParticipationCounts Counts,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    Phase Phase,
+    WallSettings Settings,
+    WorkshopLocks Locks,
+    TimerView Timer,
+    SpotlightView? Spotlight,
+    int PendingNotes);
 
-/// <summary>A note as one audience may see it; author fields are only filled for the facilitator and the author.</summary>
+/// <summary>
+/// A note as one audience may see it; author fields are only filled for the facilitator and the author, and only
+/// they ever see a note that is pending, hidden, or (for other participants) not yet revealed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.NoteView")]
 public sealed record NoteView(
     string Id,
@@ -34,11 +90,19 @@ public sealed record NoteView(
     Presence Origin,
     string? AuthorId,
     string? AuthorName,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    NoteStatus Status,
+    bool Revealed,
+    string? ClusterId,
+    DateTimeOffset? EditedAt);
+
+/// <summary>A theme (cluster) that notes are grouped into.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ClusterView")]
+public sealed record ClusterView(string Id, long Seq, string Name);
 
 /// <summary>A participant as the facilitator sees them, and as a participant sees themself.</summary>
 [GenerateSerializer, Immutable, Alias("cl.ParticipantView")]
-public sealed record ParticipantView(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt);
+public sealed record ParticipantView(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked);
 
 /// <summary>A whole workshop as one audience sees it.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceView")]
@@ -46,7 +110,8 @@ public sealed record AudienceView(
     Audience Audience,
     WorkshopHeader Header,
     ImmutableArray<NoteView> Notes,
-    ImmutableArray<ParticipantView> Roster);
+    ImmutableArray<ParticipantView> Roster,
+    ImmutableArray<ClusterView> Clusters);
 
 /// <summary>What changed for one audience: replaced items, removed ids, and the header when it changed.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceDelta")]
@@ -55,11 +120,14 @@ public sealed record AudienceDelta(
     ImmutableArray<NoteView> Notes,
     ImmutableArray<string> RemovedNotes,
     ImmutableArray<ParticipantView> Roster,
-    ImmutableArray<string> RemovedRoster)
+    ImmutableArray<string> RemovedRoster,
+    ImmutableArray<ClusterView> Clusters,
+    ImmutableArray<string> RemovedClusters)
 {
-    public static readonly AudienceDelta Empty = new(null, [], [], [], []);
+    public static readonly AudienceDelta Empty = new(null, [], [], [], [], [], []);
 
-    public bool IsEmpty => Header is null && Notes.IsEmpty && RemovedNotes.IsEmpty && Roster.IsEmpty && RemovedRoster.IsEmpty;
+    public bool IsEmpty => Header is null && Notes.IsEmpty && RemovedNotes.IsEmpty && Roster.IsEmpty && RemovedRoster.IsEmpty
+        && Clusters.IsEmpty && RemovedClusters.IsEmpty;
 }
 
 /// <summary>What one participant sees of their own: themself and their notes, whatever the wall shows.</summary>

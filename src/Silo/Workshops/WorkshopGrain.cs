@@ -38,7 +38,7 @@ public sealed partial class WorkshopGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _committed = _working = store.State.State;
+        _committed = _working = store.State.State?.Upgraded();
         _operations = new OperationLog(store.State.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
         return Task.CompletedTask;
     }
@@ -94,8 +94,37 @@ public sealed partial class WorkshopGrain(
             return Task.FromResult(CommandResult.Refused(WorkshopError.AccessDenied));
         }
 
-        return Once(operationId, $"{actor.Role}:{actor.ParticipantId}", caller =>
-            Commit(operationId, caller, Workshop.Decide(_working, actor, command, clock.GetUtcNow())));
+        var caller = $"{actor.Role}:{actor.ParticipantId}";
+        return command is RotateJoinCode
+            ? Once(operationId, caller, RotateCode)
+            : Once(operationId, caller, caller => Commit(operationId, caller, Workshop.Decide(_working, actor, command, clock.GetUtcNow())));
+
+        // A new code is claimed before the workshop takes it, and the old one retired once the change is durable.
+        async Task<CommandResult> RotateCode(string caller)
+        {
+            if (!actor.IsFacilitator)
+            {
+                return CommandResult.Refused(WorkshopError.NotAllowedForRole);
+            }
+
+            var code = await ClaimJoinCode();
+            var old = _working!.JoinCode;
+            var result = await Commit(operationId, caller, Workshop.RotateJoinCode(_working, actor, code));
+            if (result.IsAccepted)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IJoinCodeGrain>(old).Retire(WorkshopId);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // The workshop has its new code; the old one still opening it is a smaller harm than failing.
+                    LogRetireFailed(exception, WorkshopId);
+                }
+            }
+
+            return result;
+        }
     }
 
     public Task<AccessResult> Access(Credential credential)
@@ -206,6 +235,13 @@ public sealed partial class WorkshopGrain(
             return Task.FromResult(CommandResult.Refused(WorkshopError.Busy));
         }
 
+        if (decision.Events.IsEmpty)
+        {
+            // Nothing to change, but the state that made it so may still be on its way to storage.
+            var unchanged = CommandResult.Accepted(_working!.Version, decision.Value);
+            return _working.Version == _committed?.Version ? Task.FromResult(unchanged) : AnswerWhenDurable(_working.Version, unchanged);
+        }
+
         _working = Workshop.Apply(_working, decision.Events);
         foreach (var @event in decision.Events)
         {
@@ -255,7 +291,11 @@ public sealed partial class WorkshopGrain(
                 var before = _committed;
                 _committed = target;
                 Publish(WorkshopProjection.Change(before, target, touched));
-                foreach (var (_, durable) in waiting)
+
+                // Also those that began waiting during the write for a version it held (an unchanged answer).
+                var landed = waiting.Concat(_waiting.Where(w => w.Version <= target.Version)).ToList();
+                _waiting.RemoveAll(w => w.Version <= target.Version);
+                foreach (var (_, durable) in landed)
                 {
                     durable.TrySetResult(true);
                 }
@@ -335,6 +375,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: write failed after {Attempt} attempts; pending commands refused")]
     private partial void LogWriteFailed(Exception exception, string workshopId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: the old join code could not be retired")]
+    private partial void LogRetireFailed(Exception exception, string workshopId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: storage holds a newer write; reloading")]
     private partial void LogWriteConflict(Exception exception, string workshopId);

@@ -13,14 +13,16 @@ public sealed record AudienceModel(
     long Version,
     WorkshopHeader Header,
     ImmutableDictionary<string, NoteView> Notes,
-    ImmutableDictionary<string, ParticipantView> Roster)
+    ImmutableDictionary<string, ParticipantView> Roster,
+    ImmutableDictionary<string, ClusterView> Clusters)
 {
     public static AudienceModel From(AudienceView view, long version) => new(
         view.Audience,
         version,
         view.Header,
         view.Notes.ToImmutableDictionary(n => n.Id),
-        view.Roster.ToImmutableDictionary(p => p.Id));
+        view.Roster.ToImmutableDictionary(p => p.Id),
+        view.Clusters.ToImmutableDictionary(c => c.Id));
 
     public AudienceModel Apply(AudienceDelta delta, long toVersion)
     {
@@ -46,7 +48,18 @@ public sealed record AudienceModel(
             roster = roster.SetItems(delta.Roster.Select(p => KeyValuePair.Create(p.Id, p)));
         }
 
-        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster };
+        var clusters = Clusters;
+        if (!delta.RemovedClusters.IsEmpty)
+        {
+            clusters = clusters.RemoveRange(delta.RemovedClusters);
+        }
+
+        if (!delta.Clusters.IsEmpty)
+        {
+            clusters = clusters.SetItems(delta.Clusters.Select(c => KeyValuePair.Create(c.Id, c)));
+        }
+
+        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster, Clusters = clusters };
     }
 
     /// <summary>
@@ -61,11 +74,17 @@ public sealed record AudienceModel(
     /// <summary>The notes of one column in the order they were posted.</summary>
     public IEnumerable<NoteView> NotesIn(string columnId) => Notes.Values.Where(n => n.ColumnId == columnId).OrderBy(n => n.Seq);
 
+    /// <summary>The notes of one theme (or of none, for null) in the order they were posted.</summary>
+    public IEnumerable<NoteView> NotesOfCluster(string? clusterId) => Notes.Values.Where(n => n.ClusterId == clusterId).OrderBy(n => n.Seq);
+
+    public IEnumerable<ClusterView> ClustersInOrder => Clusters.Values.OrderBy(c => c.Seq);
+
     public AudienceView ToView() => new(
         Audience,
         Header,
         [.. Notes.Values.OrderBy(n => n.Seq)],
-        [.. Roster.Values.OrderBy(p => p.JoinedAt)]);
+        [.. Roster.Values.OrderBy(p => p.JoinedAt)],
+        [.. ClustersInOrder]);
 }
 
 /// <summary>What one participant sees of their own, at the version it was read or last changed.</summary>

@@ -9,12 +9,12 @@ public class ReducerTests
 {
     private const string WorkshopId = "w1";
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private static readonly WorkshopHeader Header = new(WorkshopId, "Atelier", null, [new ColumnView("c1", "Idées")], "ABC234", ParticipationCounts.Zero, At);
+    private static readonly WorkshopHeader Header = new(WorkshopId, "Atelier", null, [new ColumnView("c1", "Idées")], "ABC234", ParticipationCounts.Zero, At, Phase.Contribution, WallSettings.Default, WorkshopLocks.Open, TimerView.Idle, null, 0);
     private static readonly Credential Amina = Credential.Participant("p1", "participant-key-0001-0123456789abcdef");
 
-    private static NoteView Note(string id, long seq, string? author = null) => new(id, seq, "c1", id, NoteColour.Yellow, Presence.Room, author, null, At);
+    private static NoteView Note(string id, long seq, string? author = null) => new(id, seq, "c1", id, NoteColour.Yellow, Presence.Room, author, null, At, NoteStatus.Visible, true, null, null);
 
-    private static AudienceView View(Audience audience, params NoteView[] notes) => new(audience, Header, [.. notes], []);
+    private static AudienceView View(Audience audience, params NoteView[] notes) => new(audience, Header, [.. notes], [], []);
 
     private static FeedUpdate Snapshot(long version, params NoteView[] notes) => FeedUpdate.FromSnapshot(
         WorkshopId,
@@ -22,14 +22,14 @@ public class ReducerTests
 
     private static WorkshopChange Change(long from, long to, NoteView? publicNote = null, OwnDelta? own = null)
     {
-        var delta = publicNote is null ? AudienceDelta.Empty : new AudienceDelta(null, [publicNote], [], [], []);
+        var delta = publicNote is null ? AudienceDelta.Empty : new AudienceDelta(null, [publicNote], [], [], [], [], []);
         return new WorkshopChange(WorkshopId, from, to, delta, delta, delta, own is null ? [] : [own]);
     }
 
     private static WorkshopSessionState Reduce(WorkshopSessionState state, params IAction[] actions) =>
         actions.Aggregate(state, WorkshopReducers.Reduce);
 
-    private static readonly ParticipantView Me = new("p1", "Amina", Presence.Room, At);
+    private static readonly ParticipantView Me = new("p1", "Amina", Presence.Room, At, false);
 
     [Fact]
     public void Opening_a_workshop_starts_from_a_clean_state()
@@ -139,13 +139,13 @@ public class ReducerTests
     public void The_shared_model_keeps_unchanged_parts_by_reference()
     {
         var model = Snapshot(1, Note("n1", 1)).Participants;
-        var next = model.Apply(new AudienceDelta(null, [Note("n2", 2)], [], [], []), 2);
+        var next = model.Apply(new AudienceDelta(null, [Note("n2", 2)], [], [], [], [], []), 2);
 
         Assert.Same(model.Header, next.Header);
-        var recounted = next.Apply(new AudienceDelta(Header with { Columns = [new ColumnView("c1", "Idées")] }, [], [], [], []), 3);
+        var recounted = next.Apply(new AudienceDelta(Header with { Columns = [new ColumnView("c1", "Idées")] }, [], [], [], [], [], []), 3);
         Assert.Equal(model.Header.Columns, recounted.Header.Columns);
         Assert.Same(model.Notes["n1"], next.Notes["n1"]);
         Assert.Equal(["n1", "n2"], next.NotesIn("c1").Select(n => n.Id));
-        Assert.Equal(["n2"], next.Apply(new AudienceDelta(null, [], ["n1"], [], []), 3).Notes.Keys);
+        Assert.Equal(["n2"], next.Apply(new AudienceDelta(null, [], ["n1"], [], [], [], []), 3).Notes.Keys);
     }
 }

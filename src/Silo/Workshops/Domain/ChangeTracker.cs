@@ -5,29 +5,68 @@ public sealed class ChangeTracker
 {
     private readonly HashSet<string> _notes = [];
     private readonly HashSet<string> _participants = [];
+    private readonly HashSet<string> _clusters = [];
 
     public bool Header { get; private set; }
+
+    /// <summary>A change that can alter what each audience sees of every note (the wall's settings).</summary>
+    public bool AllNotes { get; private set; }
 
     public IReadOnlyCollection<string> Notes => _notes;
 
     public IReadOnlyCollection<string> Participants => _participants;
 
-    public bool IsEmpty => !Header && _notes.Count == 0 && _participants.Count == 0;
+    public IReadOnlyCollection<string> Clusters => _clusters;
 
     public void Track(WorkshopEvent @event)
     {
         switch (@event)
         {
-            case WorkshopCreated:
-                Header = true;
-                break;
             case ParticipantJoined joined:
                 Header = true;
                 _participants.Add(joined.Participant.Id);
                 break;
+            case ParticipantBlocked blocked:
+                _participants.Add(blocked.ParticipantId);
+                break;
             case NoteAdded added:
                 Header = true;
                 _notes.Add(added.Note.Id);
+                break;
+            case NoteEdited edited:
+                Header = true;
+                _notes.Add(edited.NoteId);
+                break;
+            case NoteDeleted deleted:
+                Header = true;
+                _notes.Add(deleted.NoteId);
+                break;
+            case NoteModerated moderated:
+                Header = true;
+                _notes.Add(moderated.NoteId);
+                break;
+            case NotesRevealed revealed:
+                _notes.UnionWith(revealed.NoteIds);
+                break;
+            case NotesMoved moved:
+                _notes.UnionWith(moved.NoteIds);
+                break;
+            case ClusterCreated created:
+                _clusters.Add(created.Cluster.Id);
+                break;
+            case ClusterRenamed renamed:
+                _clusters.Add(renamed.ClusterId);
+                break;
+            case ClusterDissolved dissolved:
+                _clusters.Add(dissolved.ClusterId);
+                break;
+            case SettingsChanged:
+                Header = true;
+                AllNotes = true;
+                break;
+            default:
+                // The workshop's creation, its step, locks, timer, spotlight and code all live in the header.
+                Header = true;
                 break;
         }
     }

@@ -5,9 +5,9 @@ namespace CollectifLive.Silo.Workshops.Domain;
 
 /// <summary>
 /// The workshop's rules: decide whether a command is allowed (events or an error, never a half change) and
-/// evolve the state by an event. Pure and deterministic; the grain supplies the clock and the storage.
+/// evolve the state by an event. Pure and deterministic; the grain supplies the clock, the codes and the storage.
 /// </summary>
-public static class Workshop
+public static partial class Workshop
 {
     public static Decision Create(string workshopId, CreateWorkshop command, string joinCode, DateTimeOffset now)
     {
@@ -82,6 +82,11 @@ public static class Workshop
             return Decision.Refuse(WorkshopError.InvalidRequest);
         }
 
+        if (state.Locks.JoinsClosed)
+        {
+            return Decision.Refuse(WorkshopError.JoinsLocked);
+        }
+
         var name = Text.Clean(command.DisplayName, multiline: false);
         if (name.Length > Limits.DisplayNameMaxLength)
         {
@@ -102,88 +107,44 @@ public static class Workshop
         return Decision.Accept(new ParticipantJoined(participant), participant.Id);
     }
 
+    /// <summary>The facilitator gives the workshop a new code (claimed beforehand by the grain).</summary>
+    public static Decision RotateJoinCode(WorkshopState state, Actor actor, string newCode) =>
+        !actor.IsFacilitator ? Decision.Refuse(WorkshopError.NotAllowedForRole)
+        : newCode == state.JoinCode ? Decision.Unchanged
+        : Decision.Accept(new JoinCodeRotated(newCode), newCode);
+
     public static Decision Decide(WorkshopState state, Actor actor, WorkshopCommand command, DateTimeOffset now) => command switch
     {
         AddNote add => DecideAddNote(state, actor, add, now),
+        EditNote edit => DecideEditNote(state, actor, edit, now),
+        DeleteNote delete => DecideDeleteNote(state, actor, delete),
+        _ when !actor.IsFacilitator => Decision.Refuse(WorkshopError.NotAllowedForRole),
+        AddPaperNote paper => DecideAddPaperNote(state, paper, now),
+        SetPhase phase => DecideSetPhase(state, phase),
+        ChangeSettings settings => DecideChangeSettings(state, settings),
+        RevealNotes reveal => DecideReveal(state, reveal),
+        ModerateNote moderate => DecideModerate(state, moderate),
+        SetParticipantBlocked block => DecideBlock(state, block),
+        CreateCluster create => DecideCreateCluster(state, create, now),
+        RenameCluster rename => DecideRenameCluster(state, rename),
+        MoveNotes move => DecideMoveNotes(state, move),
+        DissolveCluster dissolve => DecideDissolveCluster(state, dissolve),
+        StartTimer or PauseTimer or ResumeTimer or ExtendTimer or ResetTimer => DecideTimer(state, command, now),
+        SetSpotlight spotlight => DecideSpotlight(state, spotlight),
+        SetLocks locks => locks.Locks is null ? Decision.Refuse(WorkshopError.InvalidRequest)
+            : locks.Locks == state.Locks ? Decision.Unchanged
+            : Decision.Accept(new LocksChanged(locks.Locks)),
         _ => Decision.Refuse(WorkshopError.InvalidRequest),
     };
 
-    private static Decision DecideAddNote(WorkshopState state, Actor actor, AddNote command, DateTimeOffset now)
-    {
-        if (actor.Role != CredentialKind.Participant || actor.ParticipantId is null)
-        {
-            return Decision.Refuse(WorkshopError.NotAllowedForRole);
-        }
-
-        var author = state.Participants[actor.ParticipantId];
-        var text = Text.Clean(command.Text, multiline: true);
-        if (text.Length == 0)
-        {
-            return Decision.Refuse(WorkshopError.TextRequired);
-        }
-
-        if (text.Length > Limits.NoteTextMaxLength)
-        {
-            return Decision.Refuse(WorkshopError.TextTooLong, Limits.NoteTextMaxLength);
-        }
-
-        if (!state.HasColumn(command.ColumnId))
-        {
-            return Decision.Refuse(WorkshopError.UnknownColumn);
-        }
-
-        if (!Enum.IsDefined(command.Colour))
-        {
-            return Decision.Refuse(WorkshopError.InvalidRequest);
-        }
-
-        if (state.Notes.Count >= Limits.NotesPerWorkshopMax)
-        {
-            return Decision.Refuse(WorkshopError.TooManyNotes, Limits.NotesPerWorkshopMax);
-        }
-
-        if (state.Notes.Values.Count(n => n.AuthorId == author.Id) >= Limits.NotesPerParticipantMax)
-        {
-            return Decision.Refuse(WorkshopError.TooManyNotesForParticipant, Limits.NotesPerParticipantMax);
-        }
-
-        var note = new Note($"n{state.NextSeq}", state.NextSeq, command.ColumnId, text, command.Colour, author.Presence, author.Id, now);
-        return Decision.Accept(new NoteAdded(note), note.Id);
-    }
-
-    /// <summary>Applies an event. Only <see cref="WorkshopCreated"/> may start from no state.</summary>
-    public static WorkshopState Evolve(WorkshopState? state, WorkshopEvent @event) => @event switch
-    {
-        WorkshopCreated created => new WorkshopState(
-            created.Id,
-            0,
-            created.At,
-            created.Title,
-            created.Question,
-            created.Columns,
-            created.TemplateId,
-            created.JoinCode,
-            created.FacilitatorKeyHash,
-            created.ProjectorKeyHash,
-            ImmutableDictionary<string, Participant>.Empty,
-            ImmutableDictionary<string, Note>.Empty,
-            1),
-        ParticipantJoined joined => Existing(state) with
-        {
-            Participants = state!.Participants.Add(joined.Participant.Id, joined.Participant),
-            NextSeq = state.NextSeq + 1,
-        },
-        NoteAdded added => Existing(state) with
-        {
-            Notes = state!.Notes.Add(added.Note.Id, added.Note),
-            NextSeq = state.NextSeq + 1,
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event"),
-    };
-
-    /// <summary>Applies a command's events and stamps the state with the next version.</summary>
+    /// <summary>Applies a command's events and stamps the state with the next version (none when nothing changed).</summary>
     public static WorkshopState Apply(WorkshopState? state, ImmutableArray<WorkshopEvent> events)
     {
+        if (events.IsEmpty)
+        {
+            return state ?? throw new InvalidOperationException("Nothing to apply to no workshop.");
+        }
+
         var version = state?.Version ?? 0;
         foreach (var @event in events)
         {
@@ -192,7 +153,4 @@ public static class Workshop
 
         return state! with { Version = version + 1 };
     }
-
-    private static WorkshopState Existing(WorkshopState? state) =>
-        state ?? throw new InvalidOperationException("The workshop does not exist yet.");
 }

@@ -19,4 +19,34 @@ public sealed record WorkshopCreated(
 
 public sealed record ParticipantJoined(Participant Participant) : WorkshopEvent;
 
+public sealed record ParticipantBlocked(string ParticipantId, bool Blocked) : WorkshopEvent;
+
 public sealed record NoteAdded(Note Note) : WorkshopEvent;
+
+public sealed record NoteEdited(string NoteId, string Text, string ColumnId, NoteColour Colour, NoteStatus Status, DateTimeOffset At) : WorkshopEvent;
+
+public sealed record NoteDeleted(string NoteId) : WorkshopEvent;
+
+public sealed record NoteModerated(string NoteId, NoteStatus Status) : WorkshopEvent;
+
+public sealed record NotesRevealed(ImmutableArray<string> NoteIds) : WorkshopEvent;
+
+public sealed record NotesMoved(ImmutableArray<string> NoteIds, string? ClusterId) : WorkshopEvent;
+
+public sealed record ClusterCreated(Cluster Cluster) : WorkshopEvent;
+
+public sealed record ClusterRenamed(string ClusterId, string Name) : WorkshopEvent;
+
+public sealed record ClusterDissolved(string ClusterId) : WorkshopEvent;
+
+public sealed record PhaseChanged(Phase Phase) : WorkshopEvent;
+
+public sealed record SettingsChanged(WallSettings Settings) : WorkshopEvent;
+
+public sealed record LocksChanged(WorkshopLocks Locks) : WorkshopEvent;
+
+public sealed record TimerChanged(TimerView Timer) : WorkshopEvent;
+
+public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
+
+public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;

@@ -4,12 +4,21 @@ using CollectifLive.Workshops;
 namespace CollectifLive.Silo.Workshops.Domain;
 
 /// <summary>
-/// Cuts the state into what each audience may see. Everything that leaves the grain goes through here, so a
-/// note an audience may not see is never in its views or deltas.
+/// Cuts the state into what each audience may see. Everything that leaves the grain goes through here, so a note an
+/// audience may not see (pending, hidden, not yet revealed, or a wall kept from participants) is never in its views
+/// or deltas: not greyed out, absent.
 /// </summary>
 public static class WorkshopProjection
 {
-    public static WorkshopHeader Header(WorkshopState state)
+    /// <summary>Whether <paramref name="audience"/> sees <paramref name="note"/> at all.</summary>
+    public static bool Sees(WorkshopState state, Note note, Audience audience) => audience switch
+    {
+        Audience.Facilitator => true,
+        Audience.Projector => note.Status == NoteStatus.Visible && (note.Revealed || !state.Settings.SilentOnProjector),
+        _ => note.Status == NoteStatus.Visible && note.Revealed && state.Settings.ParticipantsSeeWall,
+    };
+
+    public static WorkshopHeader Header(WorkshopState state, Audience audience)
     {
         int inRoom = 0, remote = 0;
         foreach (var participant in state.Participants.Values)
@@ -24,9 +33,19 @@ public static class WorkshopProjection
             }
         }
 
-        int fromRoom = 0, fromRemote = 0, fromPaper = 0;
+        int fromRoom = 0, fromRemote = 0, fromPaper = 0, pending = 0;
         foreach (var note in state.Notes.Values)
         {
+            if (note.Status == NoteStatus.Pending)
+            {
+                pending++;
+            }
+
+            if (note.Status != NoteStatus.Visible)
+            {
+                continue;
+            }
+
             switch (note.Origin)
             {
                 case Presence.Remote: fromRemote++; break;
@@ -42,18 +61,23 @@ public static class WorkshopProjection
             state.Columns,
             state.JoinCode,
             new ParticipationCounts(inRoom, remote, fromRoom + fromRemote + fromPaper, fromRoom, fromRemote, fromPaper),
-            state.CreatedAt);
+            state.CreatedAt,
+            state.Phase,
+            state.Settings,
+            state.Locks,
+            state.Timer,
+            state.Spotlight,
+            audience == Audience.Facilitator ? pending : 0);
     }
 
     /// <summary>The note as <paramref name="audience"/> sees it, or null when it may not see it.</summary>
-    public static NoteView? NoteFor(WorkshopState state, Note note, Audience audience) => audience switch
-    {
-        Audience.Facilitator => View(state, note, withAuthor: true),
-        _ => View(state, note, withAuthor: false),
-    };
+    public static NoteView? NoteFor(WorkshopState state, Note note, Audience audience) =>
+        Sees(state, note, audience) ? View(state, note, withAuthor: audience == Audience.Facilitator) : null;
 
     public static ParticipantView ParticipantFor(Participant participant) =>
-        new(participant.Id, participant.DisplayName, participant.Presence, participant.JoinedAt);
+        new(participant.Id, participant.DisplayName, participant.Presence, participant.JoinedAt, participant.Blocked);
+
+    public static ClusterView ClusterFor(Cluster cluster) => new(cluster.Id, cluster.Seq, cluster.Name);
 
     public static AudienceView View(WorkshopState state, Audience audience)
     {
@@ -65,7 +89,7 @@ public static class WorkshopProjection
         var roster = audience == Audience.Facilitator
             ? state.Participants.Values.OrderBy(p => p.JoinedAt).Select(ParticipantFor).ToImmutableArray()
             : [];
-        return new AudienceView(audience, Header(state), notes, roster);
+        return new AudienceView(audience, Header(state, audience), notes, roster, [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(ClusterFor)]);
     }
 
     public static FeedSnapshot Snapshot(WorkshopState state) =>
@@ -85,42 +109,24 @@ public static class WorkshopProjection
     /// <summary>The per-audience difference between two states, limited to what <paramref name="touched"/> names.</summary>
     public static WorkshopChange Change(WorkshopState? before, WorkshopState after, ChangeTracker touched)
     {
-        var fromVersion = (before?.Version ?? 0) + 1;
-        var own = new Dictionary<string, OwnDeltaBuilder>();
-
-        foreach (var noteId in touched.Notes)
-        {
-            var note = after.Notes.GetValueOrDefault(noteId) ?? before?.Notes.GetValueOrDefault(noteId);
-            if (note?.AuthorId is { } authorId && after.Participants.ContainsKey(authorId))
-            {
-                OwnFor(own, authorId).Note(after.Notes.TryGetValue(noteId, out var current) ? View(after, current, withAuthor: true) : null, noteId);
-            }
-        }
-
-        foreach (var participantId in touched.Participants)
-        {
-            if (after.Participants.TryGetValue(participantId, out var participant))
-            {
-                OwnFor(own, participantId).Me = ParticipantFor(participant);
-            }
-        }
-
-        var header = touched.Header ? Header(after) : null;
+        var notes = touched.AllNotes
+            ? [.. after.Notes.Keys.Concat(before?.Notes.Keys ?? []).Distinct()]
+            : touched.Notes.ToList();
         return new WorkshopChange(
             after.Id,
-            fromVersion,
+            (before?.Version ?? 0) + 1,
             after.Version,
-            Delta(before, after, touched, Audience.Facilitator, header),
-            Delta(before, after, touched, Audience.Projector, header),
-            Delta(before, after, touched, Audience.Participants, header),
-            [.. own.Values.Select(o => o.Build())]);
+            Delta(before, after, touched, notes, Audience.Facilitator),
+            Delta(before, after, touched, notes, Audience.Projector),
+            Delta(before, after, touched, notes, Audience.Participants),
+            OwnDeltas(before, after, touched, notes));
     }
 
-    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, ChangeTracker touched, Audience audience, WorkshopHeader? header)
+    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, ChangeTracker touched, List<string> noteIds, Audience audience)
     {
         var notes = ImmutableArray.CreateBuilder<NoteView>();
         var removed = ImmutableArray.CreateBuilder<string>();
-        foreach (var noteId in touched.Notes)
+        foreach (var noteId in noteIds)
         {
             var was = before is not null && before.Notes.TryGetValue(noteId, out var old) ? NoteFor(before, old, audience) : null;
             var now = after.Notes.TryGetValue(noteId, out var current) ? NoteFor(after, current, audience) : null;
@@ -135,29 +141,80 @@ public static class WorkshopProjection
         }
 
         var roster = ImmutableArray.CreateBuilder<ParticipantView>();
-        var removedRoster = ImmutableArray.CreateBuilder<string>();
         if (audience == Audience.Facilitator)
         {
             foreach (var participantId in touched.Participants)
             {
-                if (after.Participants.TryGetValue(participantId, out var participant))
-                {
-                    roster.Add(ParticipantFor(participant));
-                }
-                else
-                {
-                    removedRoster.Add(participantId);
-                }
+                roster.Add(ParticipantFor(after.Participants[participantId]));
             }
         }
 
-        if (header is null && notes.Count == 0 && removed.Count == 0 && roster.Count == 0 && removedRoster.Count == 0)
+        var clusters = ImmutableArray.CreateBuilder<ClusterView>();
+        var removedClusters = ImmutableArray.CreateBuilder<string>();
+        foreach (var clusterId in touched.Clusters)
+        {
+            if (after.Clusters.TryGetValue(clusterId, out var cluster))
+            {
+                clusters.Add(ClusterFor(cluster));
+            }
+            else if (before?.Clusters.ContainsKey(clusterId) == true)
+            {
+                removedClusters.Add(clusterId);
+            }
+        }
+
+        var header = touched.Header ? Header(after, audience) : null;
+        if (header is null && notes.Count == 0 && removed.Count == 0 && roster.Count == 0 && clusters.Count == 0 && removedClusters.Count == 0)
         {
             return AudienceDelta.Empty;
         }
 
         notes.Sort((a, b) => a.Seq.CompareTo(b.Seq));
-        return new AudienceDelta(header, notes.ToImmutable(), removed.ToImmutable(), roster.ToImmutable(), removedRoster.ToImmutable());
+        return new AudienceDelta(header, notes.ToImmutable(), removed.ToImmutable(), roster.ToImmutable(), [], clusters.ToImmutable(), removedClusters.ToImmutable());
+    }
+
+    /// <summary>Each participant's own notes and self, where they changed.</summary>
+    private static ImmutableArray<OwnDelta> OwnDeltas(WorkshopState? before, WorkshopState after, ChangeTracker touched, List<string> noteIds)
+    {
+        var own = new Dictionary<string, (List<NoteView> Notes, List<string> Removed, ParticipantView? Me)>();
+        (List<NoteView> Notes, List<string> Removed, ParticipantView? Me) For(string participantId)
+        {
+            if (!own.TryGetValue(participantId, out var entry))
+            {
+                entry = ([], [], null);
+                own[participantId] = entry;
+            }
+
+            return entry;
+        }
+
+        foreach (var noteId in noteIds)
+        {
+            var old = before?.Notes.GetValueOrDefault(noteId);
+            var current = after.Notes.GetValueOrDefault(noteId);
+            if ((current ?? old)?.AuthorId is not { } authorId || !after.Participants.ContainsKey(authorId))
+            {
+                continue;
+            }
+
+            var was = old is null ? null : View(before!, old, withAuthor: true);
+            var now = current is null ? null : View(after, current, withAuthor: true);
+            if (now is not null && now != was)
+            {
+                For(authorId).Notes.Add(now);
+            }
+            else if (now is null && was is not null)
+            {
+                For(authorId).Removed.Add(noteId);
+            }
+        }
+
+        foreach (var participantId in touched.Participants)
+        {
+            own[participantId] = For(participantId) with { Me = ParticipantFor(after.Participants[participantId]) };
+        }
+
+        return [.. own.Select(o => new OwnDelta(o.Key, o.Value.Me, [.. o.Value.Notes.OrderBy(n => n.Seq)], [.. o.Value.Removed]))];
     }
 
     private static NoteView View(WorkshopState state, Note note, bool withAuthor)
@@ -172,39 +229,10 @@ public static class WorkshopProjection
             note.Origin,
             withAuthor ? note.AuthorId : null,
             author?.DisplayName,
-            note.CreatedAt);
-    }
-
-    private static OwnDeltaBuilder OwnFor(Dictionary<string, OwnDeltaBuilder> own, string participantId)
-    {
-        if (!own.TryGetValue(participantId, out var builder))
-        {
-            builder = new OwnDeltaBuilder(participantId);
-            own.Add(participantId, builder);
-        }
-
-        return builder;
-    }
-
-    private sealed class OwnDeltaBuilder(string participantId)
-    {
-        private readonly ImmutableArray<NoteView>.Builder _notes = ImmutableArray.CreateBuilder<NoteView>();
-        private readonly ImmutableArray<string>.Builder _removed = ImmutableArray.CreateBuilder<string>();
-
-        public ParticipantView? Me { get; set; }
-
-        public void Note(NoteView? view, string noteId)
-        {
-            if (view is null)
-            {
-                _removed.Add(noteId);
-            }
-            else
-            {
-                _notes.Add(view);
-            }
-        }
-
-        public OwnDelta Build() => new(participantId, Me, _notes.ToImmutable(), _removed.ToImmutable());
+            note.CreatedAt,
+            note.Status,
+            note.Revealed,
+            note.ClusterId,
+            note.EditedAt);
     }
 }

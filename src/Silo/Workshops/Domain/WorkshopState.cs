@@ -17,14 +17,35 @@ public sealed record WorkshopState(
     string ProjectorKeyHash,
     ImmutableDictionary<string, Participant> Participants,
     ImmutableDictionary<string, Note> Notes,
-    long NextSeq)
+    long NextSeq,
+    Phase Phase,
+    WallSettings Settings,
+    WorkshopLocks Locks,
+    TimerView Timer,
+    SpotlightView? Spotlight,
+    ImmutableDictionary<string, Cluster> Clusters)
 {
-    public bool HasColumn(string columnId) => Columns.Any(c => c.Id == columnId);
+    public bool HasColumn(string? columnId) => Columns.Any(c => c.Id == columnId);
+
+    /// <summary>
+    /// Fills what an older stored shape lacks (read from JSON, missing members come back null), so the rest of the
+    /// code can trust the declared types.
+    /// </summary>
+    public WorkshopState Upgraded() => this with
+    {
+        Settings = Settings ?? WallSettings.Default,
+        Locks = Locks ?? WorkshopLocks.Open,
+        Timer = Timer ?? TimerView.Idle,
+        Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
+    };
 }
 
-public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt);
+public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt, bool Blocked = false);
 
-/// <summary>A note keeps a stable id and its author for life, so the synthesis can link back to it.</summary>
+/// <summary>
+/// A note keeps a stable id and its author for life, so the synthesis can link back to it. Moderation and grouping
+/// change its status and theme; nothing but a deletion removes it.
+/// </summary>
 public sealed record Note(
     string Id,
     long Seq,
@@ -33,7 +54,14 @@ public sealed record Note(
     NoteColour Colour,
     Presence Origin,
     string? AuthorId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    NoteStatus Status = NoteStatus.Visible,
+    bool Revealed = true,
+    string? ClusterId = null,
+    DateTimeOffset? EditedAt = null);
+
+/// <summary>A theme notes are grouped into.</summary>
+public sealed record Cluster(string Id, long Seq, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>Who is acting, as established from their credential by <see cref="WorkshopAccess"/>.</summary>
 public sealed record Actor(CredentialKind Role, string? ParticipantId = null)
@@ -42,4 +70,6 @@ public sealed record Actor(CredentialKind Role, string? ParticipantId = null)
     public static readonly Actor Projector = new(CredentialKind.Projector);
 
     public static Actor Participant(string id) => new(CredentialKind.Participant, id);
+
+    public bool IsFacilitator => Role == CredentialKind.Facilitator;
 }

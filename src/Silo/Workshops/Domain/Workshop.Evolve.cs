@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Workshops.Domain;
+
+public static partial class Workshop
+{
+    /// <summary>Applies an event. Only <see cref="WorkshopCreated"/> may start from no state.</summary>
+    public static WorkshopState Evolve(WorkshopState? state, WorkshopEvent @event)
+    {
+        if (@event is WorkshopCreated created)
+        {
+            return new WorkshopState(
+                created.Id,
+                0,
+                created.At,
+                created.Title,
+                created.Question,
+                created.Columns,
+                created.TemplateId,
+                created.JoinCode,
+                created.FacilitatorKeyHash,
+                created.ProjectorKeyHash,
+                ImmutableDictionary<string, Participant>.Empty,
+                ImmutableDictionary<string, Note>.Empty,
+                1,
+                Phase.Welcome,
+                WallSettings.Default,
+                WorkshopLocks.Open,
+                TimerView.Idle,
+                null,
+                ImmutableDictionary<string, Cluster>.Empty);
+        }
+
+        var s = state ?? throw new InvalidOperationException("The workshop does not exist yet.");
+        return @event switch
+        {
+            ParticipantJoined joined => s with
+            {
+                Participants = s.Participants.Add(joined.Participant.Id, joined.Participant),
+                NextSeq = s.NextSeq + 1,
+            },
+            ParticipantBlocked blocked => s with
+            {
+                Participants = s.Participants.SetItem(blocked.ParticipantId, s.Participants[blocked.ParticipantId] with { Blocked = blocked.Blocked }),
+            },
+            NoteAdded added => s with { Notes = s.Notes.Add(added.Note.Id, added.Note), NextSeq = s.NextSeq + 1 },
+            NoteEdited edited => WithNote(s, edited.NoteId, n => n with
+            {
+                Text = edited.Text,
+                ColumnId = edited.ColumnId,
+                Colour = edited.Colour,
+                Status = edited.Status,
+                EditedAt = edited.At,
+            }),
+            NoteDeleted deleted => s with { Notes = s.Notes.Remove(deleted.NoteId) },
+            NoteModerated moderated => WithNote(s, moderated.NoteId, n => n with { Status = moderated.Status }),
+            NotesRevealed revealed => WithNotes(s, revealed.NoteIds, n => n with { Revealed = true }),
+            NotesMoved moved => WithNotes(s, moved.NoteIds, n => n with { ClusterId = moved.ClusterId }),
+            ClusterCreated cluster => s with { Clusters = s.Clusters.Add(cluster.Cluster.Id, cluster.Cluster), NextSeq = s.NextSeq + 1 },
+            ClusterRenamed renamed => s with { Clusters = s.Clusters.SetItem(renamed.ClusterId, s.Clusters[renamed.ClusterId] with { Name = renamed.Name }) },
+            ClusterDissolved dissolved => s with { Clusters = s.Clusters.Remove(dissolved.ClusterId) },
+            PhaseChanged phase => s with { Phase = phase.Phase },
+            SettingsChanged settings => s with { Settings = settings.Settings },
+            LocksChanged locks => s with { Locks = locks.Locks },
+            TimerChanged timer => s with { Timer = timer.Timer },
+            SpotlightChanged spotlight => s with { Spotlight = spotlight.Spotlight },
+            JoinCodeRotated code => s with { JoinCode = code.JoinCode },
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event"),
+        };
+    }
+
+    private static WorkshopState WithNote(WorkshopState state, string noteId, Func<Note, Note> change) =>
+        state with { Notes = state.Notes.SetItem(noteId, change(state.Notes[noteId])) };
+
+    private static WorkshopState WithNotes(WorkshopState state, ImmutableArray<string> noteIds, Func<Note, Note> change) =>
+        state with { Notes = state.Notes.SetItems(noteIds.Select(id => KeyValuePair.Create(id, change(state.Notes[id])))) };
+}
