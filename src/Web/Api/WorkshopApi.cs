@@ -20,6 +20,9 @@ public sealed record CreateWorkshopResponse(
 
 public sealed record TemplateResponse(string Id, string Title, string Question, IReadOnlyList<string> Columns);
 
+/// <summary>Moves the workshop to a step (for scripts and remote controls); the facilitator key goes in the Authorization header.</summary>
+public sealed record SetPhaseRequest(Phase Phase);
+
 /// <summary>The REST API (documented in docs/api.md).</summary>
 public static class WorkshopApi
 {
@@ -30,7 +33,33 @@ public static class WorkshopApi
         var api = endpoints.MapGroup("/api").DisableAntiforgery();
         api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
         api.MapPost("/workshops", Create).RequireRateLimiting(CreationPolicy);
+        api.MapPost("/workshops/{workshopId}/phase", SetPhase);
         return endpoints;
+    }
+
+    private static async Task<IResult> SetPhase(
+        string workshopId,
+        SetPhaseRequest? request,
+        HttpContext http,
+        WorkshopGateway gateway,
+        IStringLocalizer<Strings> localizer)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
+        }
+
+        if (request is null)
+        {
+            return Refusal(localizer, WorkshopError.InvalidRequest, null);
+        }
+
+        var credential = Credential.Facilitator(authorization["Bearer ".Length..].Trim());
+        var result = await gateway.Execute(workshopId, credential, Guid.NewGuid(), new SetPhase(request.Phase));
+        return result.IsAccepted
+            ? Results.NoContent()
+            : Refusal(localizer, result.Error, result.Limit, result.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
     }
 
     private static async Task<IResult> Create(
@@ -68,8 +97,13 @@ public static class WorkshopApi
         return Results.Created(response.ParticipantUrl, response);
     }
 
-    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit) => Results.Problem(
+    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit, int? status = null) => Results.Problem(
         title: localizer.Describe(error, limit),
-        statusCode: error is WorkshopError.StorageUnavailable or WorkshopError.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest,
+        statusCode: status ?? error switch
+        {
+            WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
+            WorkshopError.WorkshopNotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        },
         extensions: new Dictionary<string, object?> { ["code"] = error.ToString(), ["limit"] = limit });
 }

@@ -32,3 +32,9 @@ public sealed record NoteRefused(Guid OperationId, Notice Notice) : IAction;
 public sealed record ConnectionRestored : IAction;
 
 public sealed record NoticeDismissed : IAction;
+
+/// <summary>A command from a button (facilitator controls, a participant editing or deleting a note).</summary>
+public sealed record CommandRequested(WorkshopCommand Command) : IAction;
+
+/// <summary>The grain refused a requested command; the notice says why.</summary>
+public sealed record CommandRefused(WorkshopCommand Command, Notice Notice) : IAction;

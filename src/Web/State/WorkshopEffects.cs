@@ -17,6 +17,8 @@ public sealed partial class WorkshopEffects(
     /// </summary>
     internal static readonly TimeSpan AutomaticResendWindow = Limits.RememberedOperationsTtl / 2;
 
+    private const int CommandRetries = 3;
+
     private readonly Lock _gate = new();
     private IDispatcher? _dispatcher;
     private FeedSubscription? _subscription;
@@ -34,6 +36,7 @@ public sealed partial class WorkshopEffects(
             FeedUpdated { Update.IsResync: true } => ReloadOwn(state, dispatcher),
             NoteSubmitted submitted => SubmitNote(submitted.OperationId, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
+            CommandRequested requested => Execute(requested.Command, state, dispatcher),
             _ => Task.CompletedTask,
         };
     }
@@ -211,6 +214,31 @@ public sealed partial class WorkshopEffects(
         }
 
         dispatcher.Dispatch(new NoteRefused(operationId, new Notice(result.Error, result.Limit)));
+    }
+
+    /// <summary>
+    /// Runs a command; when storage could not take it, tries again a few times with the same operation id, which
+    /// the grain answers at most once.
+    /// </summary>
+    private async Task Execute(WorkshopCommand command, WorkshopSessionState state, IDispatcher dispatcher)
+    {
+        if (state is not { WorkshopId: { } workshopId, Credential: { } credential })
+        {
+            return;
+        }
+
+        var operationId = Guid.NewGuid();
+        var result = await gateway.Execute(workshopId, credential, operationId, command);
+        for (var attempt = 1; attempt <= CommandRetries && result.Error is WorkshopError.StorageUnavailable or WorkshopError.Busy; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            result = await gateway.Execute(workshopId, credential, operationId, command);
+        }
+
+        if (!result.IsAccepted)
+        {
+            dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+        }
     }
 
     /// <summary>A draft sent just before the connection dropped is sent again (same operation id, so at most once).</summary>

@@ -26,6 +26,8 @@ public static class WorkshopReducers
         NoteAccepted accepted when state.Submission?.OperationId == accepted.OperationId => state with { Submission = null },
         NoteRefused refused when state.Submission?.OperationId == refused.OperationId =>
             state with { Submission = state.Submission with { Sending = false, Refusal = refused.Notice } },
+        CommandRequested => state with { Notice = null },
+        CommandRefused refused => state with { Notice = refused.Notice },
         NoticeDismissed => state with { Notice = null, Submission = state.Submission is { Sending: false } ? null : state.Submission },
         _ => state,
     };

@@ -1,0 +1,63 @@
+// Custom elements that must tick on the phone itself, without a server round trip each second.
+
+// <cl-timer status="Running|Paused|Idle" remaining-ms="…" elapsed-text="…" minute-text="…">: counts down from the
+// remaining time the server computed on its own clock when it rendered; the phone's clock only measures elapsed time.
+class CollectifTimer extends HTMLElement {
+  static observedAttributes = ["status", "remaining-ms"];
+
+  connectedCallback() {
+    this.setAttribute("role", "timer");
+    if (!this.live) {
+      this.live = document.createElement("span");
+      this.live.className = "visually-hidden";
+      this.live.setAttribute("aria-live", "polite");
+      this.after(this.live);
+    }
+    this.restart();
+    this.interval = setInterval(() => this.tick(), 250);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.interval);
+    this.live?.remove();
+    this.live = null;
+  }
+
+  attributeChangedCallback() {
+    this.restart();
+  }
+
+  restart() {
+    this.baseline = performance.now();
+    this.remaining = Number(this.getAttribute("remaining-ms") ?? 0);
+    this.announcedMinute = this.remaining <= 60000;
+    this.announcedEnd = this.remaining <= 0;
+    this.tick();
+  }
+
+  tick() {
+    const status = this.getAttribute("status");
+    const left = status === "Running" ? Math.max(0, this.remaining - (performance.now() - this.baseline)) : this.remaining;
+    const seconds = Math.ceil(left / 1000);
+    const text = seconds > 0 || status !== "Running"
+      ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`
+      : this.getAttribute("elapsed-text") ?? "0:00";
+    if (this.textContent !== text) {
+      this.textContent = text;
+    }
+    this.classList.toggle("elapsed", status === "Running" && seconds === 0);
+    this.classList.toggle("paused", status === "Paused");
+    if (status === "Running" && this.live) {
+      if (!this.announcedMinute && left <= 60000) {
+        this.announcedMinute = true;
+        this.live.textContent = this.getAttribute("minute-text") ?? "";
+      }
+      if (!this.announcedEnd && left <= 0) {
+        this.announcedEnd = true;
+        this.live.textContent = this.getAttribute("elapsed-text") ?? "";
+      }
+    }
+  }
+}
+
+customElements.define("cl-timer", CollectifTimer);
