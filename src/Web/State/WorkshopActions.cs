@@ -21,8 +21,11 @@ public sealed record FeedUpdated(FeedUpdate Update) : IAction;
 
 public sealed record OwnReloaded(OwnModel Own) : IAction;
 
-/// <summary>The note composer was submitted; the effect reads the text from the browser, which owns the draft.</summary>
-public sealed record NoteSubmitted(Guid OperationId) : IAction;
+/// <summary>
+/// A note is to be sent: the composer was submitted (the effect reads the text from the browser, which owns the
+/// draft), or a draft already <paramref name="Staged"/> with its operation id is sent again after a drop.
+/// </summary>
+public sealed record NoteSubmitted(Guid OperationId, DraftNote? Staged = null) : IAction;
 
 public sealed record NoteAccepted(Guid OperationId, long Version) : IAction;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
@@ -19,6 +20,9 @@ public sealed partial class WorkshopEffects(
 
     private const int CommandRetries = 3;
 
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
     private readonly Lock _gate = new();
     private IDispatcher? _dispatcher;
     private FeedSubscription? _subscription;
@@ -34,14 +38,37 @@ public sealed partial class WorkshopEffects(
             OpenWorkshop open => Open(open, dispatcher),
             JoinRequested join => Join(join, state, dispatcher),
             FeedUpdated { Update.IsResync: true } => ReloadOwn(state, dispatcher),
-            NoteSubmitted submitted => SubmitNote(submitted.OperationId, state, dispatcher),
+            NoteSubmitted submitted => SubmitNote(submitted, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
             CommandRequested requested => Execute(requested.Command, state, dispatcher),
             _ => Task.CompletedTask,
         };
     }
 
-    public void OnFeedUpdate(FeedUpdate update) => _dispatcher?.Dispatch(new FeedUpdated(update));
+    /// <summary>
+    /// Called on the feed's thread, whose culture is not this circuit's: the dispatch (and the renders it queues,
+    /// which capture the caller's culture) runs in the culture the circuit was opened with.
+    /// </summary>
+    public void OnFeedUpdate(FeedUpdate update)
+    {
+        if (_dispatcher is not { } dispatcher)
+        {
+            return;
+        }
+
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        try
+        {
+            dispatcher.Dispatch(new FeedUpdated(update));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
 
     private async Task Open(OpenWorkshop open, IDispatcher dispatcher)
     {
@@ -174,17 +201,19 @@ public sealed partial class WorkshopEffects(
         }
     }
 
-    private async Task SubmitNote(Guid operationId, WorkshopSessionState state, IDispatcher dispatcher)
+    private async Task SubmitNote(NoteSubmitted submitted, WorkshopSessionState state, IDispatcher dispatcher)
     {
         if (state is not { WorkshopId: { } workshopId, Credential: { } credential })
         {
             return;
         }
 
+        var operationId = submitted.OperationId;
         DraftNote? draft;
         try
         {
-            draft = await browser.StageDraft(workshopId, operationId);
+            // A resend carries the draft as stored; a press of "send" reads it from the composer as it is now.
+            draft = submitted.Staged ?? await browser.StageDraft(workshopId, operationId);
         }
         catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
         {
@@ -262,7 +291,7 @@ public sealed partial class WorkshopEffects(
 
         if (draft is { OperationId: { } operationId } && TimeSpan.FromMilliseconds(draft.AgeMs) < AutomaticResendWindow)
         {
-            dispatcher.Dispatch(new NoteSubmitted(operationId));
+            dispatcher.Dispatch(new NoteSubmitted(operationId, draft));
         }
         else if (draft is { OperationId: not null })
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CollectifLive.Web.Api;
+using CollectifLive.Workshops;
 
 namespace CollectifLive.EndToEnd.Tests.Api;
 
@@ -16,6 +17,35 @@ public static class WorkshopApiClient
         return JsonSerializer.Deserialize<CreateWorkshopResponse>(body, JsonSerializerOptions.Web)!;
     }
 
-    public static Task<CreateWorkshopResponse> CreateFromTemplate(string baseUrl, string templateId = "emergence") =>
-        Create(baseUrl, new { templateId });
+    /// <summary>A workshop from a template, moved to <paramref name="phase"/> (contribution: participants may post).</summary>
+    public static async Task<CreateWorkshopResponse> CreateFromTemplate(string baseUrl, string templateId = "emergence", Phase phase = Phase.Contribution)
+    {
+        var created = await Create(baseUrl, new { templateId });
+        if (phase != Phase.Welcome)
+        {
+            await SetPhase(baseUrl, created, phase);
+        }
+
+        return created;
+    }
+
+    public static string FacilitatorKey(CreateWorkshopResponse workshop) => workshop.FacilitatorUrl.Split("#cle=")[1];
+
+    /// <summary>POST /api/workshops/{id}/phase with the facilitator key, as a remote control would.</summary>
+    public static async Task<HttpResponseMessage> SetPhase(string baseUrl, CreateWorkshopResponse workshop, Phase phase, string? key = null)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workshops/{workshop.WorkshopId}/phase")
+        {
+            Content = JsonContent.Create(new { phase = phase.ToString() }),
+        };
+        request.Headers.Authorization = new("Bearer", key ?? FacilitatorKey(workshop));
+        var response = await http.SendAsync(request);
+        if (key is null)
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        return response;
+    }
 }

@@ -54,4 +54,18 @@ public class LiveWallTests(AppFixture app)
         await Expect(phone.Locator(".own-notes .note-text")).ToHaveTextAsync("Une idée avant le rechargement");
         await Expect(phone.Locator("form.join-form")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_browser_asking_for_english_gets_the_live_pages_in_english()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        await using var context = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl, "en-GB"));
+        var page = await Screens.Open(context, workshop.JoinUrl);
+
+        await Expect(page.Locator("form.join-form button[type=submit]")).ToHaveTextAsync("Enter the workshop");
+        await Screens.Introduce(page, "Ann", remote: false);
+        await Expect(page.Locator("[data-count=notes]")).ToHaveTextAsync("0 ideas");
+        await Screens.PostNote(page, "One idea");
+        await Expect(page.Locator("[data-count=notes]")).ToHaveTextAsync("1 idea");
+    }
 }

@@ -21,6 +21,9 @@ public partial class ResourceTests
     [GeneratedRegex("""L\["([^"]+)"[\],]""")]
     private static partial Regex LiteralKey();
 
+    [GeneratedRegex("""Plural\("([^"]+)",""")]
+    private static partial Regex PluralKey();
+
     [Fact]
     public void French_and_English_have_the_same_texts_with_the_same_placeholders()
     {
@@ -38,7 +41,9 @@ public partial class ResourceTests
     public void Every_text_a_page_names_exists()
     {
         var used = Directory.EnumerateFiles(WebRoot, "*.razor", SearchOption.AllDirectories)
-            .SelectMany(file => LiteralKey().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Select(File.ReadAllText)
+            .SelectMany(text => LiteralKey().Matches(text).Select(m => m.Groups[1].Value)
+                .Concat(PluralKey().Matches(text).SelectMany(m => new[] { m.Groups[1].Value + ".One", m.Groups[1].Value + ".Other" })))
             .Distinct();
         Assert.All(used, key => Assert.True(French.ContainsKey(key), $"missing resource {key}"));
     }
@@ -49,7 +54,10 @@ public partial class ResourceTests
         var keys = Enum.GetNames<WorkshopError>().Select(e => $"Error.{e}")
             .Concat(Enum.GetNames<Presence>().Select(p => $"Presence.{p}"))
             .Concat(Enum.GetNames<NoteColour>().Select(c => $"Colour.{c}"))
-            .Concat(WorkshopTemplates.All.Select(t => $"Template.{t.Id}"));
+            .Concat(WorkshopTemplates.All.Select(t => $"Template.{t.Id}"))
+            .Concat(Enum.GetNames<Phase>().SelectMany(p => new[] { $"Phase.{p}", $"Phase.{p}.Hint" }))
+            .Concat(Enum.GetNames<NoteStatus>().SelectMany(s => new[] { $"Status.{s}", $"Own.Status.{s}" }))
+            .Concat(Enum.GetNames<WallLayout>().Select(l => $"Layout.{l}"));
         Assert.All(keys, key => Assert.True(French.ContainsKey(key), $"missing resource {key}"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectifLive.Web.State;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.Localization;
@@ -11,4 +12,13 @@ public static class Messages
 
     public static string Describe(this IStringLocalizer localizer, WorkshopError error, int? limit = null) =>
         limit is { } value ? localizer[$"Error.{error}", value] : localizer[$"Error.{error}"];
+
+    /// <summary>
+    /// "{key}.One" or "{key}.Other" for a count: French takes the singular for 0 and 1 ("0 idée"), English for 1 only.
+    /// </summary>
+    public static string Plural(this IStringLocalizer localizer, string key, int count)
+    {
+        var singular = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? count <= 1 : count == 1;
+        return localizer[$"{key}.{(singular ? "One" : "Other")}", count];
+    }
 }

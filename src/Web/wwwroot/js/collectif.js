@@ -60,13 +60,26 @@ export function bindDraft(form) {
   };
   form.addEventListener("input", save);
   form.addEventListener("change", save);
+  // Pressing "send" stages the draft here and now, connected or not: if the press never reaches the server,
+  // the draft is sent with this operation id when the connection returns (and once only, whatever happens).
+  form.addEventListener("submit", () => stageDraft(key, newOperationId()));
+}
+
+// A version 4 UUID; crypto.randomUUID exists only on https pages, and a room's server is often plain http.
+function newOperationId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 // Called when the composer is submitted: the draft gets an operation id (unless it already has one) and is returned.
 export function stageDraft(key, operationId) {
   const form = formFor(key);
   const previous = read(key);
-  const current = form ? readForm(form) : previous;
+  // A composer not yet filled from storage (just rendered) does not hold the draft: storage does.
+  const current = form && form.dataset.draftBound ? readForm(form) : previous;
   if (!current || !current.text || !current.text.trim()) {
     return null;
   }

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollectifLive.EndToEnd.Tests.Browser;
+
+/// <summary>The facilitator console, driven as a facilitator would.</summary>
+public sealed class Console(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public static async Task<Console> Open(IBrowserContext context, string facilitatorUrl)
+    {
+        var page = await Screens.Open(context, facilitatorUrl);
+        await Expect(page.Locator(".phase-bar")).ToBeVisibleAsync();
+        return new Console(page);
+    }
+
+    public async Task SetPhase(Workshops.Phase phase)
+    {
+        await Page.Locator($".phase-step[data-phase={phase}]").ClickAsync();
+        await Expect(Page.Locator($".phase-step[data-phase={phase}]")).ToHaveAttributeAsync("aria-current", "step");
+    }
+
+    /// <summary>Ticks or unticks one of the wall settings (silent, silent-projector, premoderation, see-wall, late-notes).</summary>
+    public async Task Setting(string name, bool on)
+    {
+        var box = Page.Locator($".settings input[name={name}]");
+        await box.SetCheckedAsync(on);
+        if (on)
+        {
+            await Expect(box).ToBeCheckedAsync();
+        }
+        else
+        {
+            await Expect(box).Not.ToBeCheckedAsync();
+        }
+    }
+
+    public ILocator Note(string text) => Page.Locator(".facilitator-wall .note", new() { HasTextString = text });
+
+    public async Task NoteAction(string text, string action) => await Note(text).Locator($"[data-action={action}]").ClickAsync();
+
+    public async Task AddPaperNote(string text, string columnId = "c1")
+    {
+        await Page.Locator("#paper-text").FillAsync(text);
+        await Page.Locator("#paper-column").SelectOptionAsync(columnId);
+        await Page.Locator("form.paper-form button[type=submit]").ClickAsync();
+        await Expect(Note(text)).ToBeVisibleAsync();
+    }
+
+    public async Task ViewBy(Workshops.WallLayout layout) => await Page.Locator($"input[name=wall-view][value={layout}]").CheckAsync();
+}
