@@ -2,7 +2,7 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
 
-/// <summary>Creates workshops and participants through the grains, as the web server does.</summary>
+/// <summary>Creates workshops (in the contribution step) and participants through the grains, as the web server does.</summary>
 public sealed class Workshops(IGrainFactory grains)
 {
     public const string FacilitatorKey = "facilitator-key-0123456789-abcdefgh";
@@ -12,6 +12,8 @@ public sealed class Workshops(IGrainFactory grains)
 
     public static Credential Facilitator => Credential.Facilitator(FacilitatorKey);
 
+    public static Credential Projector => Credential.Projector(ProjectorKey);
+
     public IWorkshopGrain Grain(string id) => grains.GetGrain<IWorkshopGrain>(id);
 
     public async Task<(IWorkshopGrain Grain, string JoinCode)> Create(params string[] columns)
@@ -20,6 +22,10 @@ public sealed class Workshops(IGrainFactory grains)
         var grain = Grain(id);
         var result = await grain.Create(Guid.NewGuid(), new CreateWorkshop("Émergence", "Quels espaces ?", [.. columns.Length == 0 ? ["Idées", "Freins"] : columns], "emergence", FacilitatorKey, ProjectorKey));
         Assert.True(result.IsAccepted, result.Error.ToString());
+
+        // A new workshop starts in welcome, where participants may not post yet.
+        var contribution = await grain.Execute(Facilitator, Guid.NewGuid(), new SetPhase(Phase.Contribution));
+        Assert.True(contribution.IsAccepted, contribution.Error.ToString());
         return (grain, result.Value!);
     }
 

@@ -37,6 +37,7 @@ public enum WorkshopError
     ClusterNameTooLong = 53,
     TooManyClusters = 54,
     NoNotesSelected = 55,
+    NoteNotShown = 56,
     TimerDurationInvalid = 60,
     TimerNotStarted = 61,
     Busy = 90,

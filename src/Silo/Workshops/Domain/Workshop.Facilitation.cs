@@ -122,6 +122,8 @@ public static partial class Workshop
             case ExtendTimer when timer.Status == TimerStatus.Idle:
             case PauseTimer or ResumeTimer when timer.Status == TimerStatus.Idle:
                 return Decision.Refuse(WorkshopError.TimerNotStarted);
+            case ExtendTimer extend when timer.RemainingAt(now).TotalSeconds + extend.Seconds > Limits.TimerMaxSeconds:
+                return Decision.Refuse(WorkshopError.TimerDurationInvalid, Limits.TimerMaxSeconds);
             case ExtendTimer extend when timer.Status == TimerStatus.Running:
                 var from = timer.EndsAt > now ? timer.EndsAt.Value : now;
                 next = timer with { DurationSeconds = timer.DurationSeconds + extend.Seconds, EndsAt = from.AddSeconds(extend.Seconds) };
@@ -157,6 +159,12 @@ public static partial class Workshop
         if (spotlight is { Kind: SpotlightKind.Note } && !state.Notes.ContainsKey(spotlight.Id))
         {
             return Decision.Refuse(WorkshopError.UnknownNote);
+        }
+
+        // The spotlight is for the room: a note waiting for moderation or hidden is not put on the projector.
+        if (spotlight is { Kind: SpotlightKind.Note } && state.Notes[spotlight.Id].Status != NoteStatus.Visible)
+        {
+            return Decision.Refuse(WorkshopError.NoteNotShown);
         }
 
         if (spotlight is { Kind: SpotlightKind.Cluster } && !state.Clusters.ContainsKey(spotlight.Id))

@@ -82,9 +82,10 @@ public static partial class Workshop
             return Decision.Unchanged;
         }
 
-        // Under pre-moderation an accepted note that its author rewrites goes back to the queue.
+        // Under pre-moderation an accepted note that its author rewrites goes back to the queue (and off the projector).
         var status = !actor.IsFacilitator && state.Settings.PreModeration && note.Status == NoteStatus.Visible ? NoteStatus.Pending : note.Status;
-        return Decision.Accept(new NoteEdited(note.Id, text, command.ColumnId, command.Colour, status, now), note.Id);
+        var edited = new NoteEdited(note.Id, text, command.ColumnId, command.Colour, status, now);
+        return Decision.Accept(status == NoteStatus.Pending ? WithoutSpotlightOn(state, SpotlightKind.Note, note.Id, edited) : [edited], note.Id);
     }
 
     private static Decision DecideDeleteNote(WorkshopState state, Actor actor, DeleteNote command)
