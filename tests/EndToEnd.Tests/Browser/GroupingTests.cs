@@ -1,0 +1,164 @@
+using CollectifLive.EndToEnd.Tests.Api;
+using CollectifLive.Testing;
+using CollectifLive.Web.Api;
+using CollectifLive.Web.Realtime;
+using CollectifLive.Workshops;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollectifLive.EndToEnd.Tests.Browser;
+
+/// <summary>Grouping notes into themes, with the mouse and with the keyboard alone, by several facilitators at once.</summary>
+[Collection(AppCollection.Name)]
+public class GroupingTests(AppFixture app)
+{
+    private async Task<CreateWorkshopResponse> WorkshopWithNotes(params string[] texts)
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        await using var writer = await HubClient.Connect(app.BaseUrl);
+        Assert.Null((await writer.Join(new HubJoinRequest(workshop.JoinCode, "Amina"))).Error);
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            Assert.Null((await writer.AddNote(new HubAddNoteRequest(Guid.NewGuid(), $"c{(i % 3) + 1}", text))).Error);
+        }
+
+        await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Phase.Grouping);
+        return workshop;
+    }
+
+    private static ILocator Theme(IPage page, string name) => page.Locator(".cluster", new() { Has = page.Locator("h3, h2", new() { HasTextString = name }) });
+
+    /// <summary>Each theme's name and its notes, as one screen shows them.</summary>
+    private static async Task<List<string>> Themes(IPage page)
+    {
+        var themes = new List<string>();
+        foreach (var theme in await page.Locator(".cluster[data-cluster-id]").AllAsync())
+        {
+            themes.Add(await theme.InnerTextAsync());
+        }
+
+        return themes;
+    }
+
+    [Fact]
+    public async Task Notes_are_grouped_by_drag_and_drop_and_the_projector_shows_the_themes()
+    {
+        var workshop = await WorkshopWithNotes("Un tiers-lieu", "Une maison des associations", "Des horaires tardifs");
+        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
+        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
+        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
+        await console.Page.Locator("input[name=projector-layout][value=Themes]").CheckAsync();
+
+        await console.Note("Un tiers-lieu").DragToAsync(console.Page.Locator(".drop-new-theme"));
+        await Expect(Theme(console.Page, "Thème 1").Locator(".note")).ToHaveCountAsync(1);
+        await console.Note("Une maison des associations").DragToAsync(Theme(console.Page, "Thème 1"));
+
+        await Expect(Theme(console.Page, "Thème 1").Locator(".note")).ToHaveCountAsync(2);
+        await Expect(Theme(projector, "Thème 1").Locator(".note-text")).ToHaveTextAsync(["Un tiers-lieu", "Une maison des associations"]);
+        await Expect(projector.Locator(".cluster.unclassified .note-text")).ToHaveTextAsync(["Des horaires tardifs"]);
+
+        // Dragged back to the ungrouped ideas, a note leaves its theme.
+        await console.Note("Un tiers-lieu").DragToAsync(console.Page.Locator(".cluster.unclassified"));
+        await Expect(Theme(projector, "Thème 1").Locator(".note-text")).ToHaveTextAsync(["Une maison des associations"]);
+    }
+
+    [Fact]
+    public async Task Notes_are_grouped_renamed_moved_and_ungrouped_with_the_keyboard_alone()
+    {
+        var workshop = await WorkshopWithNotes("Lieu A", "Lieu B", "Moyen C", "Moyen D");
+        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        await using var phoneContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
+        var page = console.Page;
+        var phone = await Screens.JoinByLink(phoneContext, workshop.JoinUrl, "Bruno");
+
+        // Space ticks a focused checkbox, typing fills a focused field, Enter submits: no mouse anywhere.
+        await page.Locator(".note", new() { HasTextString = "Lieu A" }).Locator("input[type=checkbox]").PressAsync("Space");
+        await page.Locator(".note", new() { HasTextString = "Lieu B" }).Locator("input[type=checkbox]").PressAsync("Space");
+        await Expect(page.Locator(".grouping-toolbar")).ToContainTextAsync("2 idées sélectionnées");
+        await page.Locator("#new-theme-name").PressSequentiallyAsync("Des lieux");
+        await page.Locator("#new-theme-name").PressAsync("Enter");
+        await Expect(Theme(page, "Des lieux").Locator(".note")).ToHaveCountAsync(2);
+
+        await page.Locator(".note", new() { HasTextString = "Moyen C" }).Locator("input[type=checkbox]").PressAsync("Space");
+        await page.Locator("#new-theme-name").PressSequentiallyAsync("Des moyens");
+        await page.Locator("#new-theme-name").PressAsync("Enter");
+        await Expect(Theme(page, "Des moyens").Locator(".note")).ToHaveCountAsync(1);
+
+        var means = page.Locator($".cluster[data-cluster-id='{await Theme(page, "Des moyens").GetAttributeAsync("data-cluster-id")}']");
+        await means.Locator("[data-action=rename]").PressAsync("Enter");
+        await Expect(means.Locator("input[id^=rename-]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.TypeAsync("Des moyens humains");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Theme(page, "Des moyens humains")).ToBeVisibleAsync();
+
+        await page.Locator(".note", new() { HasTextString = "Moyen D" }).Locator("input[type=checkbox]").PressAsync("Space");
+        await page.Locator("#move-target").SelectOptionAsync(new SelectOptionValue { Label = "Des moyens humains" });
+        await page.Locator("[data-action=move]").PressAsync("Enter");
+        await Expect(Theme(page, "Des moyens humains").Locator(".note")).ToHaveCountAsync(2);
+
+        await page.Locator(".note", new() { HasTextString = "Lieu B" }).Locator("input[type=checkbox]").PressAsync("Space");
+        await page.Locator("[data-action=ungroup]").PressAsync("Enter");
+        await Expect(Theme(page, "Des lieux").Locator(".note-text")).ToHaveTextAsync(["Lieu A"]);
+
+        // Participants see the theme as a tag on each note.
+        await Expect(phone.Locator(".wall .note", new() { HasTextString = "Moyen D" }).Locator(".theme-tag")).ToHaveTextAsync("Des moyens humains");
+
+        await Theme(page, "Des lieux").Locator("[data-action=dissolve]").PressAsync("Enter");
+        await Expect(Theme(page, "Des lieux")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".cluster.unclassified .note")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Two_facilitators_grouping_at_the_same_time_see_the_same_themes()
+    {
+        var workshop = await WorkshopWithNotes("Note 1", "Note 2", "Note 3", "Note 4", "Note 5");
+        await using var firstContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        await using var secondContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        var first = await Console.Open(firstContext, workshop.FacilitatorUrl);
+        var second = await Console.Open(secondContext, workshop.FacilitatorUrl);
+
+        // One drags with the mouse while the other groups with the keyboard (one browser runs one drag at a time).
+        await Task.WhenAll(
+            first.Note("Note 1").DragToAsync(first.Page.Locator(".drop-new-theme")),
+            GroupWithKeyboard(second.Page, "Thème B", "Note 2", "Note 4"));
+        await Expect(first.Page.Locator(".cluster[data-cluster-id]")).ToHaveCountAsync(2);
+        await Expect(second.Page.Locator(".cluster[data-cluster-id]")).ToHaveCountAsync(2);
+
+        // Both move "Note 3" at once, to different themes: one wins, and every screen agrees on which.
+        await Task.WhenAll(
+            first.Note("Note 3").DragToAsync(Theme(first.Page, "Thème 1")),
+            MoveWithKeyboard(second.Page, "Thème B", "Note 3", "Note 5"));
+
+        await Expect(first.Page.Locator(".cluster.unclassified .note")).ToHaveCountAsync(0);
+        await Expect(second.Page.Locator(".cluster.unclassified .note")).ToHaveCountAsync(0);
+        await Eventually.Until(
+            async () => (await Themes(first.Page), await Themes(second.Page)),
+            screens => screens.Item1.SequenceEqual(screens.Item2),
+            "both consoles to show the same themes with the same notes");
+    }
+
+    private static async Task GroupWithKeyboard(IPage page, string theme, params string[] notes)
+    {
+        foreach (var note in notes)
+        {
+            await page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]").PressAsync("Space");
+        }
+
+        await page.Locator("#new-theme-name").FillAsync(theme);
+        await page.Locator("#new-theme-name").PressAsync("Enter");
+    }
+
+    private static async Task MoveWithKeyboard(IPage page, string theme, params string[] notes)
+    {
+        foreach (var note in notes)
+        {
+            await page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]").PressAsync("Space");
+        }
+
+        await page.Locator("#move-target").SelectOptionAsync(new SelectOptionValue { Label = theme });
+        await page.Locator("[data-action=move]").PressAsync("Enter");
+    }
+}
