@@ -50,6 +50,13 @@ public sealed record SetPhase(Phase Phase) : WorkshopCommand;
 [GenerateSerializer, Immutable, Alias("cl.ChangeSettings")]
 public sealed record ChangeSettings(WallSettings Settings) : WorkshopCommand;
 
+/// <summary>Turns one wall setting on or off, leaving the others as they are (what the console sends).</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetWallSetting")]
+public sealed record SetWallSetting(WallSetting Setting, bool On) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.SetProjectorLayout")]
+public sealed record SetProjectorLayout(WallLayout Layout) : WorkshopCommand;
+
 /// <summary>Reveals the notes written silently, in one column, or everywhere when <paramref name="ColumnId"/> is null.</summary>
 [GenerateSerializer, Immutable, Alias("cl.RevealNotes")]
 public sealed record RevealNotes(string? ColumnId) : WorkshopCommand;
@@ -100,6 +107,10 @@ public sealed record SetSpotlight(SpotlightView? Spotlight) : WorkshopCommand;
 /// <summary>Closes (or opens again) the workshop to new participants and to new notes.</summary>
 [GenerateSerializer, Immutable, Alias("cl.SetLocks")]
 public sealed record SetLocks(WorkshopLocks Locks) : WorkshopCommand;
+
+/// <summary>Closes (or opens again) the workshop to one thing, leaving the other lock as it is (what the console sends).</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetLock")]
+public sealed record SetLock(WorkshopLock Lock, bool Closed) : WorkshopCommand;
 
 /// <summary>Gives the workshop a new join code; the old one stops working (people already in stay in).</summary>
 [GenerateSerializer, Immutable, Alias("cl.RotateJoinCode")]

@@ -92,3 +92,20 @@ public enum WallLayout
     Columns = 0,
     Themes = 1,
 }
+
+/// <summary>One of the wall's on/off settings, changed alone so that two facilitators never undo each other's change.</summary>
+public enum WallSetting
+{
+    SilentWriting = 0,
+    SilentOnProjector = 1,
+    PreModeration = 2,
+    ParticipantsSeeWall = 3,
+    LateNotes = 4,
+}
+
+/// <summary>What the facilitator can close the workshop to.</summary>
+public enum WorkshopLock
+{
+    Joins = 0,
+    Notes = 1,
+}

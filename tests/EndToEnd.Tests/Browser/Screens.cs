@@ -36,7 +36,7 @@ public static class Screens
 
         await page.Locator("form.join-form input[name=presence]").Nth(remote ? 1 : 0).CheckAsync();
         await page.Locator("form.join-form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("form.composer")).ToBeVisibleAsync();
+        await Expect(page.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Ready");
     }
 
     /// <summary>Writes a note and sends it; waits until it shows among the participant's own notes.</summary>

@@ -11,9 +11,9 @@ public static partial class Workshop
         : command.Phase == state.Phase ? Decision.Unchanged
         : Decision.Accept(new PhaseChanged(command.Phase));
 
-    private static Decision DecideChangeSettings(WorkshopState state, ChangeSettings command)
+    private static Decision DecideChangeSettings(WorkshopState state, WallSettings? settings)
     {
-        if (command.Settings is not { } settings || !Enum.IsDefined(settings.ProjectorLayout))
+        if (settings is null || !Enum.IsDefined(settings.ProjectorLayout))
         {
             return Decision.Refuse(WorkshopError.InvalidRequest);
         }
@@ -29,6 +29,21 @@ public static partial class Workshop
             ? [new SettingsChanged(settings)]
             : [new SettingsChanged(settings), new NotesRevealed(unrevealed)]);
     }
+
+    private static WallSettings? WithSetting(WallSettings settings, SetWallSetting command) => command.Setting switch
+    {
+        WallSetting.SilentWriting => settings with { SilentWriting = command.On },
+        WallSetting.SilentOnProjector => settings with { SilentOnProjector = command.On },
+        WallSetting.PreModeration => settings with { PreModeration = command.On },
+        WallSetting.ParticipantsSeeWall => settings with { ParticipantsSeeWall = command.On },
+        WallSetting.LateNotes => settings with { LateNotes = command.On },
+        _ => null,
+    };
+
+    private static Decision DecideLocks(WorkshopState state, WorkshopLocks? locks) =>
+        locks is null ? Decision.Refuse(WorkshopError.InvalidRequest)
+        : locks == state.Locks ? Decision.Unchanged
+        : Decision.Accept(new LocksChanged(locks));
 
     private static Decision DecideBlock(WorkshopState state, SetParticipantBlocked command)
     {

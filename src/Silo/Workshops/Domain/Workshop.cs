@@ -121,7 +121,9 @@ public static partial class Workshop
         _ when !actor.IsFacilitator => Decision.Refuse(WorkshopError.NotAllowedForRole),
         AddPaperNote paper => DecideAddPaperNote(state, paper, now),
         SetPhase phase => DecideSetPhase(state, phase),
-        ChangeSettings settings => DecideChangeSettings(state, settings),
+        ChangeSettings settings => DecideChangeSettings(state, settings.Settings),
+        SetWallSetting setting => WithSetting(state.Settings, setting) is { } changed ? DecideChangeSettings(state, changed) : Decision.Refuse(WorkshopError.InvalidRequest),
+        SetProjectorLayout layout => DecideChangeSettings(state, state.Settings with { ProjectorLayout = layout.Layout }),
         RevealNotes reveal => DecideReveal(state, reveal),
         ModerateNote moderate => DecideModerate(state, moderate),
         SetParticipantBlocked block => DecideBlock(state, block),
@@ -131,9 +133,13 @@ public static partial class Workshop
         DissolveCluster dissolve => DecideDissolveCluster(state, dissolve),
         StartTimer or PauseTimer or ResumeTimer or ExtendTimer or ResetTimer => DecideTimer(state, command, now),
         SetSpotlight spotlight => DecideSpotlight(state, spotlight),
-        SetLocks locks => locks.Locks is null ? Decision.Refuse(WorkshopError.InvalidRequest)
-            : locks.Locks == state.Locks ? Decision.Unchanged
-            : Decision.Accept(new LocksChanged(locks.Locks)),
+        SetLocks locks => DecideLocks(state, locks.Locks),
+        SetLock one => one.Lock switch
+        {
+            WorkshopLock.Joins => DecideLocks(state, state.Locks with { JoinsClosed = one.Closed }),
+            WorkshopLock.Notes => DecideLocks(state, state.Locks with { NotesClosed = one.Closed }),
+            _ => Decision.Refuse(WorkshopError.InvalidRequest),
+        },
         _ => Decision.Refuse(WorkshopError.InvalidRequest),
     };
 
