@@ -19,6 +19,7 @@ public sealed partial class WorkshopEffects(
     internal static readonly TimeSpan AutomaticResendWindow = Limits.RememberedOperationsTtl / 2;
 
     private const int CommandRetries = 3;
+    private const int BrowserAttempts = 5;
 
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
@@ -278,15 +279,25 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        DraftNote? draft;
-        try
+        // Right as a connection comes back, the browser may not answer yet: ask again a few times.
+        DraftNote? draft = null;
+        for (var attempt = 1; ; attempt++)
         {
-            draft = await browser.PeekDraft(workshopId);
-        }
-        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
-        {
-            LogBrowserUnreachable(exception, workshopId);
-            return;
+            try
+            {
+                draft = await browser.PeekDraft(workshopId);
+                break;
+            }
+            catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
+            {
+                if (attempt == BrowserAttempts)
+                {
+                    LogBrowserUnreachable(exception, workshopId);
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt));
+            }
         }
 
         if (draft is { OperationId: { } operationId } && TimeSpan.FromMilliseconds(draft.AgeMs) < AutomaticResendWindow)

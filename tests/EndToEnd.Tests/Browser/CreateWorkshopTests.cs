@@ -22,7 +22,7 @@ public class CreateWorkshopTests(AppFixture app)
 
         await Expect(page).ToHaveURLAsync(new Regex("/animer/[a-z0-9]{14}#cle="));
         await Expect(page.Locator(".facilitator h1")).ToHaveTextAsync("Émergence");
-        await Expect(page.Locator(".wall-column h2")).ToHaveTextAsync(new[] { new Regex("^Expériences qui marchent"), new Regex("^Freins"), new Regex("^Préconisations") });
+        await Expect(page.Locator(".wall-column .column-title")).ToHaveTextAsync(new[] { new Regex("^Expériences qui marchent"), new Regex("^Freins"), new Regex("^Préconisations") });
         var code = await page.Locator(".share-panel [data-join-code]").GetAttributeAsync("data-join-code");
         Assert.Matches("^[A-HJ-NP-Z2-9]{6}$", code);
         await Expect(page.Locator(".share-panel svg")).ToBeVisibleAsync();

@@ -1,4 +1,10 @@
-// Custom elements that must tick on the phone itself, without a server round trip each second.
+// What must work in the browser on its own, without a round trip to the server: the timer's countdown, and the
+// keeping of a note being typed (bound the moment the composer appears, so nothing typed is ever missed).
+import { bindDraft } from "./collectif.js";
+
+const bindDrafts = () => document.querySelectorAll("form[data-draft-key]:not([data-draft-bound])").forEach(bindDraft);
+new MutationObserver(bindDrafts).observe(document.documentElement, { childList: true, subtree: true });
+bindDrafts();
 
 // <cl-timer status="Running|Paused|Idle" remaining-ms="…" elapsed-text="…" minute-text="…">: counts down from the
 // remaining time the server computed on its own clock when it rendered; the phone's clock only measures elapsed time.

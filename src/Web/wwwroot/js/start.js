@@ -15,3 +15,12 @@ document.addEventListener("click", (event) => {
     link.href += location.hash;
   }
 });
+
+// Interactive forms (no method attribute) are handled by the server over the live connection. While that
+// connection is down, the browser must not fall back to submitting them as a page load: that would leave the page
+// (offline, onto an error page) and lose what was typed.
+document.addEventListener("submit", (event) => {
+  if (!event.target.hasAttribute("method")) {
+    event.preventDefault();
+  }
+}, true);
