@@ -34,13 +34,18 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     {
         var grain = fixture.Client.GetGrain<IWorkshopGrain>("f" + Guid.NewGuid().ToString("N")[..13]);
         Assert.True((await grain.Create(Guid.NewGuid(), new CreateWorkshop("Atelier", null, ["Idées"], null, FacilitatorKey, "projector-key-0123456789-abcdefghij"))).IsAccepted);
+        Assert.True((await grain.Execute(Credential.Facilitator(FacilitatorKey), Guid.NewGuid(), new SetPhase(Phase.Contribution))).IsAccepted);
         const string key = "participant-key-0001-0123456789abcdef";
         var joined = await grain.Join(Guid.NewGuid(), new JoinWorkshop("Amina", Presence.Room, key));
         return (grain, Credential.Participant(joined.Value!, key));
     }
 
-    private static Task<CommandResult> Post(IWorkshopGrain grain, Credential who, string text) =>
-        grain.Execute(who, Guid.NewGuid(), new AddNote("c1", text, NoteColour.Yellow));
+    private static async Task<CommandResult> Post(IWorkshopGrain grain, Credential who, string text)
+    {
+        var result = await grain.Execute(who, Guid.NewGuid(), new AddNote("c1", text, NoteColour.Yellow));
+        Assert.True(result.IsAccepted, result.Error.ToString());
+        return result;
+    }
 
     [Fact]
     public async Task Listeners_get_every_change_in_version_order_from_one_subscription()
