@@ -41,6 +41,26 @@ public class RestApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_script_moves_the_steps_with_the_facilitator_key_and_nothing_else()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl, phase: Workshops.Phase.Welcome);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        using var anonymous = await http.PostAsJsonAsync($"/api/workshops/{workshop.WorkshopId}/phase", new { phase = "Contribution" });
+        using var projectorKey = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Workshops.Phase.Contribution, workshop.ProjectorUrl.Split("#cle=")[1]);
+        using var unknown = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop with { WorkshopId = "aaaaaaaaaaaaaa" }, Workshops.Phase.Vote, WorkshopApiClient.FacilitatorKey(workshop));
+        using var moved = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Workshops.Phase.Contribution);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, projectorKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, moved.StatusCode);
+        await using var hub = await HubClient.Connect(app.BaseUrl);
+        var joined = await hub.Join(new(workshop.JoinCode, "Script"));
+        Assert.Equal(Workshops.Phase.Contribution, joined.Snapshot!.View.Header.Phase);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
         using var http = new HttpClient();
