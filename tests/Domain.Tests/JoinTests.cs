@@ -9,7 +9,7 @@ public class JoinTests
     public void A_participant_joins_with_a_name_and_a_presence_and_the_key_is_stored_hashed()
     {
         var state = new WorkshopBuilder().State;
-        var decision = Workshop.Join(state, new JoinWorkshop(" Amina ", Presence.Remote, WorkshopBuilder.SecretFor("amina")), WorkshopBuilder.Now);
+        var decision = Workshop.Join(state, new JoinWorkshop(" Amina ", Presence.Remote, WorkshopBuilder.SecretFor("amina"), "ABC234"), WorkshopBuilder.Now);
 
         var joined = Assert.IsType<ParticipantJoined>(Assert.Single(decision.Events)).Participant;
         Assert.Equal("Amina", joined.DisplayName);
@@ -22,10 +22,28 @@ public class JoinTests
         Assert.True(after.Participants.ContainsKey(joined.Id));
     }
 
+    [Theory]
+    [InlineData("ZZZZZZ")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Joining_without_the_current_code_is_refused(string? code)
+    {
+        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("x", Presence.Room, WorkshopBuilder.SecretFor("x"), code!), WorkshopBuilder.Now);
+        Assert.Equal(WorkshopError.JoinCodeUnknown, decision.Error);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void The_code_is_read_as_typed_on_a_phone()
+    {
+        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("x", Presence.Room, WorkshopBuilder.SecretFor("x"), "abc-234"), WorkshopBuilder.Now);
+        Assert.True(decision.IsAccepted);
+    }
+
     [Fact]
     public void A_blank_name_joins_anonymously()
     {
-        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("   ", Presence.Room, WorkshopBuilder.SecretFor("x")), WorkshopBuilder.Now);
+        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("   ", Presence.Room, WorkshopBuilder.SecretFor("x"), "ABC234"), WorkshopBuilder.Now);
         Assert.Null(Assert.IsType<ParticipantJoined>(decision.Events[0]).Participant.DisplayName);
     }
 
@@ -41,7 +59,7 @@ public class JoinTests
     {
         var decision = Workshop.Join(
             new WorkshopBuilder().State,
-            new JoinWorkshop(new string('n', Limits.DisplayNameMaxLength + 1), Presence.Room, WorkshopBuilder.SecretFor("x")),
+            new JoinWorkshop(new string('n', Limits.DisplayNameMaxLength + 1), Presence.Room, WorkshopBuilder.SecretFor("x"), "ABC234"),
             WorkshopBuilder.Now);
         Assert.Equal(WorkshopError.DisplayNameTooLong, decision.Error);
         Assert.Equal(Limits.DisplayNameMaxLength, decision.Limit);
@@ -50,7 +68,7 @@ public class JoinTests
     [Fact]
     public void Only_room_and_remote_are_presences_a_participant_can_claim()
     {
-        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("x", Presence.Paper, WorkshopBuilder.SecretFor("x")), WorkshopBuilder.Now);
+        var decision = Workshop.Join(new WorkshopBuilder().State, new JoinWorkshop("x", Presence.Paper, WorkshopBuilder.SecretFor("x"), "ABC234"), WorkshopBuilder.Now);
         Assert.Equal(WorkshopError.InvalidRequest, decision.Error);
     }
 
@@ -64,7 +82,7 @@ public class JoinTests
             .ToDictionary(p => p.Id);
         var full = state with { Participants = System.Collections.Immutable.ImmutableDictionary.CreateRange(participants) };
 
-        var decision = Workshop.Join(full, new JoinWorkshop("x", Presence.Room, WorkshopBuilder.SecretFor("x")), WorkshopBuilder.Now);
+        var decision = Workshop.Join(full, new JoinWorkshop("x", Presence.Room, WorkshopBuilder.SecretFor("x"), "ABC234"), WorkshopBuilder.Now);
 
         Assert.Equal(WorkshopError.WorkshopFull, decision.Error);
         Assert.Empty(decision.Events);

@@ -12,7 +12,7 @@ public class LockTests
     private readonly WorkshopBuilder _workshop = new WorkshopBuilder().WithParticipant("amina");
 
     private Decision Join(string name) =>
-        Workshop.Join(_workshop.State, new JoinWorkshop(name, Presence.Room, WorkshopBuilder.SecretFor(name)), WorkshopBuilder.Now);
+        Workshop.Join(_workshop.State, new JoinWorkshop(name, Presence.Room, WorkshopBuilder.SecretFor(name), "ABC234"), WorkshopBuilder.Now);
 
     private Decision AminaPosts() => _workshop.Decide(_workshop.Participant("amina"), new AddNote("c1", "idée", NoteColour.Yellow));
 

@@ -14,7 +14,7 @@ public class PhaseTests
     public void A_new_workshop_starts_in_welcome_where_participants_cannot_post()
     {
         var state = Workshop.Apply(null, Workshop.Create("ws", WorkshopBuilder.Create(["Idées"]), "ABC234", WorkshopBuilder.Now).Events);
-        var join = Workshop.Join(state, new JoinWorkshop("amina", Presence.Room, WorkshopBuilder.SecretFor("amina")), WorkshopBuilder.Now);
+        var join = Workshop.Join(state, new JoinWorkshop("amina", Presence.Room, WorkshopBuilder.SecretFor("amina"), "ABC234"), WorkshopBuilder.Now);
         state = Workshop.Apply(state, join.Events);
 
         var refused = Workshop.Decide(state, Actor.Participant(join.Value!), new AddNote("c1", "trop tôt", NoteColour.Yellow), WorkshopBuilder.Now);

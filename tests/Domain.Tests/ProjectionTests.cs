@@ -36,7 +36,7 @@ public class ProjectionTests
     public void A_join_reaches_the_facilitators_roster_only_and_updates_the_counts_everywhere()
     {
         var before = new WorkshopBuilder().State;
-        var decision = Workshop.Join(before, new JoinWorkshop("Bruno", Presence.Remote, WorkshopBuilder.SecretFor("bruno")), WorkshopBuilder.Now);
+        var decision = Workshop.Join(before, new JoinWorkshop("Bruno", Presence.Remote, WorkshopBuilder.SecretFor("bruno"), "ABC234"), WorkshopBuilder.Now);
         var after = Workshop.Apply(before, decision.Events);
         var tracker = new ChangeTracker();
         tracker.Track(decision.Events[0]);

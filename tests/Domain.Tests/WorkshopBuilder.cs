@@ -33,7 +33,7 @@ public sealed class WorkshopBuilder
 
     public WorkshopBuilder WithParticipant(string name, Presence presence = Presence.Room)
     {
-        var decision = Workshop.Join(_state, new JoinWorkshop(name, presence, SecretFor(name)), Now);
+        var decision = Workshop.Join(_state, new JoinWorkshop(name, presence, SecretFor(name), "ABC234"), Now);
         Assert.True(decision.IsAccepted, decision.Error.ToString());
         _state = Workshop.Apply(_state, decision.Events);
         return this;

@@ -54,7 +54,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.All(new[] { Audience.Facilitator, Audience.Projector, Audience.Participants }, a => Assert.Equal(newCode, sync.Snapshot!.For(a).Header.JoinCode));
         Assert.True((await grain.Access(amina)).IsGranted);
         await Post(grain, amina, "toujours là");
-        Assert.True((await grain.Join(Guid.NewGuid(), new JoinWorkshop("Bruno", Presence.Room, Workshops.ParticipantKey(2)))).IsAccepted);
+        Assert.True((await grain.Join(Guid.NewGuid(), new JoinWorkshop("Bruno", Presence.Room, Workshops.ParticipantKey(2), newCode))).IsAccepted);
     }
 
     [Fact]
@@ -220,6 +220,6 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         // The reloaded rules still hold, not just the stored values.
         Assert.Equal(WorkshopError.ParticipantBlocked, (await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", "bloquée", NoteColour.Yellow))).Error);
         Assert.True((await grain.Execute(bruno, Guid.NewGuid(), new AddNote("c1", "note tardive", NoteColour.Yellow))).IsAccepted);
-        Assert.Equal(WorkshopError.JoinsLocked, (await grain.Join(Guid.NewGuid(), new JoinWorkshop("Chloé", Presence.Room, Workshops.ParticipantKey(3)))).Error);
+        Assert.Equal(WorkshopError.JoinsLocked, (await grain.Join(Guid.NewGuid(), new JoinWorkshop("Chloé", Presence.Room, Workshops.ParticipantKey(3), await Workshops.CodeOf(grain)))).Error);
     }
 }

@@ -93,11 +93,27 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Joining_takes_the_current_code_so_an_old_one_opens_nothing_after_a_rotation()
+    {
+        var (grain, code) = await _workshops.Create();
+        var withOld = new JoinWorkshop("Nouveau", Presence.Room, Workshops.ParticipantKey(9), code.ToLowerInvariant());
+        Assert.True((await grain.Join(Guid.NewGuid(), withOld)).IsAccepted);
+
+        var rotated = await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new RotateJoinCode());
+        var late = await grain.Join(Guid.NewGuid(), withOld with { ParticipantSecret = Workshops.ParticipantKey(10) });
+        var forged = await grain.Join(Guid.NewGuid(), withOld with { ParticipantSecret = Workshops.ParticipantKey(11), JoinCode = "" });
+
+        Assert.Equal(WorkshopError.JoinCodeUnknown, late.Error);
+        Assert.Equal(WorkshopError.JoinCodeUnknown, forged.Error);
+        Assert.True((await grain.Join(Guid.NewGuid(), withOld with { ParticipantSecret = Workshops.ParticipantKey(12), JoinCode = rotated.Value! })).IsAccepted);
+    }
+
+    [Fact]
     public async Task A_retried_join_makes_one_participant()
     {
-        var (grain, _) = await _workshops.Create();
+        var (grain, code) = await _workshops.Create();
         var operation = Guid.NewGuid();
-        var join = new JoinWorkshop("Amina", Presence.Room, Workshops.ParticipantKey(7));
+        var join = new JoinWorkshop("Amina", Presence.Room, Workshops.ParticipantKey(7), code);
 
         var first = await grain.Join(operation, join);
         var retry = await grain.Join(operation, join);
@@ -164,7 +180,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
     {
         var grain = _workshops.Grain("never-created");
 
-        Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Join(Guid.NewGuid(), new JoinWorkshop(null, Presence.Room, Workshops.ParticipantKey(1)))).Error);
+        Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Join(Guid.NewGuid(), new JoinWorkshop(null, Presence.Room, Workshops.ParticipantKey(1), "ABC234"))).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new AddNote("c1", "x", NoteColour.Yellow))).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Access(Workshops.Facilitator)).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Sync(-1)).Error);

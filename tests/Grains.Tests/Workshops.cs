@@ -29,9 +29,12 @@ public sealed class Workshops(IGrainFactory grains)
         return (grain, result.Value!);
     }
 
+    /// <summary>The workshop's current join code, as its facilitator sees it.</summary>
+    public static async Task<string> CodeOf(IWorkshopGrain grain) => (await grain.Sync(-1)).Snapshot?.Facilitator.Header.JoinCode ?? "ABC234";
+
     public static async Task<Credential> Join(IWorkshopGrain grain, int n, Presence presence = Presence.Room)
     {
-        var result = await grain.Join(Guid.NewGuid(), new JoinWorkshop($"P{n}", presence, ParticipantKey(n)));
+        var result = await grain.Join(Guid.NewGuid(), new JoinWorkshop($"P{n}", presence, ParticipantKey(n), await CodeOf(grain)));
         Assert.True(result.IsAccepted, result.Error.ToString());
         return Credential.Participant(result.Value!, ParticipantKey(n));
     }

@@ -15,9 +15,12 @@ public sealed record CreateWorkshop(
     public override string ToString() => $"CreateWorkshop {{ Title = {Title}, Columns = {Columns.Length} }}";
 }
 
-/// <summary>Joins a workshop as a participant. The secret becomes the participant key; the grain keeps its hash.</summary>
+/// <summary>
+/// Joins a workshop as a participant, with its current join code (so a new code really stops newcomers who only
+/// had the old one). The secret becomes the participant key; the grain keeps its hash.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.JoinWorkshop")]
-public sealed record JoinWorkshop(string? DisplayName, Presence Presence, string ParticipantSecret)
+public sealed record JoinWorkshop(string? DisplayName, Presence Presence, string ParticipantSecret, string JoinCode)
 {
     public override string ToString() => $"JoinWorkshop {{ DisplayName = {DisplayName}, Presence = {Presence} }}";
 }

@@ -38,7 +38,7 @@ public sealed partial class WorkshopGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _committed = _working = store.State.State?.Upgraded();
+        _committed = _working = store.State.UpgradedState();
         _operations = new OperationLog(store.State.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
         return Task.CompletedTask;
     }
@@ -110,17 +110,17 @@ public sealed partial class WorkshopGrain(
             var code = await ClaimJoinCode();
             var old = _working!.JoinCode;
             var result = await Commit(operationId, caller, Workshop.RotateJoinCode(_working, actor, code));
-            if (result.IsAccepted)
+
+            // The code the workshop no longer uses (the old one, or the new one if the change was not stored) is retired.
+            var unused = result.IsAccepted ? old : code;
+            try
             {
-                try
-                {
-                    await GrainFactory.GetGrain<IJoinCodeGrain>(old).Retire(WorkshopId);
-                }
-                catch (Exception exception) when (exception is not OutOfMemoryException)
-                {
-                    // The workshop has its new code; the old one still opening it is a smaller harm than failing.
-                    LogRetireFailed(exception, WorkshopId);
-                }
+                await GrainFactory.GetGrain<IJoinCodeGrain>(unused).Retire(WorkshopId);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The workshop has its code either way; a stray code still opening it is a smaller harm than failing.
+                LogRetireFailed(exception, WorkshopId);
             }
 
             return result;

@@ -47,6 +47,7 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
         {
             var joined = await gateway.Join(
                 workshopId,
+                request.Code,
                 request.DisplayName,
                 request.Presence,
                 request.OperationId ?? Guid.NewGuid(),

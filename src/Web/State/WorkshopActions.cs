@@ -8,7 +8,8 @@ public sealed record OpenWorkshop(string WorkshopId, Audience Audience, Credenti
 
 public sealed record JoinNeeded(Notice? Notice) : IAction;
 
-public sealed record JoinRequested(string? DisplayName, Presence Presence) : IAction;
+/// <summary>Someone introduces themself, with the code they came with (or typed).</summary>
+public sealed record JoinRequested(string? DisplayName, Presence Presence, string JoinCode) : IAction;
 
 public sealed record JoinRefused(Notice Notice) : IAction;
 

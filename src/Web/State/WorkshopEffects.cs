@@ -164,7 +164,7 @@ public sealed partial class WorkshopEffects(
         }
 
         // The same operation id and key on a retry, so a join whose answer was lost does not make a second participant.
-        var outcome = await gateway.Join(workshopId, join.DisplayName, join.Presence, _joinOperation, _joinKey);
+        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation, _joinKey);
         if (!outcome.IsSuccess)
         {
             if (outcome.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))

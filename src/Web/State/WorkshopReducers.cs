@@ -27,7 +27,7 @@ public static class WorkshopReducers
         NoteRefused refused when state.Submission?.OperationId == refused.OperationId =>
             state with { Submission = state.Submission with { Sending = false, Refusal = refused.Notice } },
         CommandRequested => state with { Notice = null },
-        CommandRefused refused => state with { Notice = refused.Notice },
+        CommandRefused refused => state with { Notice = refused.Notice, LastRefusal = new Refusal(refused.Command, (state.LastRefusal?.Number ?? 0) + 1) },
         NoticeDismissed => state with { Notice = null, Submission = state.Submission is { Sending: false } ? null : state.Submission },
         _ => state,
     };

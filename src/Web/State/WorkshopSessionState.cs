@@ -22,6 +22,12 @@ public enum SessionStatus
 /// <summary>A refusal to show to the user, in their language, with the limit it quotes.</summary>
 public sealed record Notice(WorkshopError Error, int? Limit = null);
 
+/// <summary>
+/// The last command the grain refused, numbered so that a component can tell a new refusal from an old one (and
+/// restore what the user typed, or rebuild a checkbox the browser ticked ahead of the server).
+/// </summary>
+public sealed record Refusal(WorkshopCommand Command, int Number);
+
 /// <summary>A note on its way to the grain, known by its operation id until it is durable.</summary>
 public sealed record NoteSubmission(Guid OperationId, bool Sending, Notice? Refusal);
 
@@ -40,7 +46,8 @@ public sealed record WorkshopSessionState(
     bool OwnStale,
     ImmutableList<FeedUpdate> OwnBacklog,
     NoteSubmission? Submission,
-    Notice? Notice)
+    Notice? Notice,
+    Refusal? LastRefusal = null)
 {
     public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, false, [], null, null);
 

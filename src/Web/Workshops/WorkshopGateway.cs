@@ -83,15 +83,15 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLim
         }
     }
 
-    /// <summary>Registers a participant. Retrying with the same operation id and key yields the same participant.</summary>
-    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string? displayName, Presence presence, Guid operationId, string participantKey)
+    /// <summary>Registers a participant who has the workshop's current code. Retrying with the same operation id and key yields the same participant.</summary>
+    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string joinCode, string? displayName, Presence presence, Guid operationId, string participantKey)
     {
         if (!Secrets.IsWorkshopId(workshopId))
         {
             return Outcome.Fail<JoinedWorkshop>(WorkshopError.WorkshopNotFound);
         }
 
-        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Join(operationId, new JoinWorkshop(displayName, presence, participantKey)));
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Join(operationId, new JoinWorkshop(displayName, presence, participantKey, joinCode)));
         return result.IsAccepted
             ? new Outcome<JoinedWorkshop>(new JoinedWorkshop(workshopId, result.Value!, Credential.Participant(result.Value!, participantKey)))
             : Outcome.Fail<JoinedWorkshop>(result.Error, result.Limit);

@@ -16,7 +16,12 @@ public sealed class WorkshopLinks(IConfiguration configuration)
 
     public static string RemoteJoinPath(string code) => $"/j/{code}?distance=1";
 
+    /// <summary>The workshop's page for participants: where a kept key comes back; joining there asks for the code.</summary>
     public static string ParticipantPath(string workshopId) => $"/atelier/{workshopId}";
+
+    /// <summary>Where a resolved code leads: the workshop's page, carrying the code the join needs.</summary>
+    public static string JoinPagePath(string workshopId, string code, bool remote) =>
+        $"/atelier/{workshopId}?code={code}" + (remote ? "&distance=1" : "");
 
     public static string FacilitatorPath(string workshopId, string facilitatorKey) => $"/animer/{workshopId}#{KeyParameter}={facilitatorKey}";
 

@@ -21,7 +21,7 @@ public class RestApiTests(AppFixture app)
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var join = await http.GetAsync(created.JoinUrl);
         Assert.Equal(HttpStatusCode.Redirect, join.StatusCode);
-        Assert.Equal(created.ParticipantUrl, join.Headers.Location!.ToString());
+        Assert.Equal($"{created.ParticipantUrl}?code={created.JoinCode}", join.Headers.Location!.ToString());
     }
 
     [Fact]

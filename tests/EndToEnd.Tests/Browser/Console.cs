@@ -21,19 +21,15 @@ public sealed class Console(IPage page)
         await Expect(Page.Locator($".phase-step[data-phase={phase}]")).ToHaveAttributeAsync("aria-current", "step");
     }
 
-    /// <summary>Ticks or unticks one of the wall settings (silent, silent-projector, premoderation, see-wall, late-notes).</summary>
+    /// <summary>
+    /// Ticks or unticks one of the wall settings (silent, silent-projector, premoderation, see-wall, late-notes) or
+    /// locks (joins-closed, notes-closed), and waits until the server has applied it (it renders data-on).
+    /// </summary>
     public async Task Setting(string name, bool on)
     {
-        var box = Page.Locator($".settings input[name={name}]");
+        var box = Page.Locator($"input[name={name}]");
         await box.SetCheckedAsync(on);
-        if (on)
-        {
-            await Expect(box).ToBeCheckedAsync();
-        }
-        else
-        {
-            await Expect(box).Not.ToBeCheckedAsync();
-        }
+        await Expect(box).ToHaveAttributeAsync("data-on", on ? "on" : "off");
     }
 
     public ILocator Note(string text) => Page.Locator(".facilitator-wall .note", new() { HasTextString = text });

@@ -46,7 +46,8 @@ public class DraftTests(AppFixture app)
         await phone.Locator("#note-text").FillAsync("Envoyée dans le tunnel");
         await phone.Locator("form.composer button[type=submit]").ClickAsync();
         await Expect(Screens.Note(projector, "Envoyée dans le tunnel")).ToHaveCountAsync(0);
-        Assert.EndsWith($"/atelier/{workshop.WorkshopId}", phone.Url, StringComparison.Ordinal);
+        Assert.StartsWith($"{app.BaseUrl}/atelier/{workshop.WorkshopId}?code=", phone.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("text=", phone.Url, StringComparison.Ordinal);
         await network.GoOnline();
 
         await Expect(phone.Locator(".own-notes .note-text")).ToHaveTextAsync(["Envoyée dans le tunnel"], new() { Timeout = 45_000 });

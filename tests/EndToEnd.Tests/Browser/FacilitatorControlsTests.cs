@@ -47,15 +47,17 @@ public class FacilitatorControlsTests(AppFixture app)
         var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
         var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
 
-        await console.Page.Locator("input[name=joins-closed]").CheckAsync();
+        var scannedBefore = await Screens.Open(lateContext, workshop.JoinUrl);
+        await Expect(scannedBefore.Locator("form.join-form")).ToBeVisibleAsync();
+        await console.Setting("joins-closed", on: true);
         var late = await Screens.Open(lateContext, workshop.JoinUrl);
         await late.Locator("form.join-form button[type=submit]").ClickAsync();
         await Expect(late.Locator("form.join-form [role=alert]")).ToHaveTextAsync("L'atelier est fermé aux nouveaux participants.");
 
-        await console.Page.Locator("input[name=notes-closed]").CheckAsync();
+        await console.Setting("notes-closed", on: true);
         await Expect(amina.Locator("[data-writing=closed]")).ToBeVisibleAsync();
-        await console.Page.Locator("input[name=notes-closed]").UncheckAsync();
-        await console.Page.Locator("input[name=joins-closed]").UncheckAsync();
+        await console.Setting("notes-closed", on: false);
+        await console.Setting("joins-closed", on: false);
         await Expect(amina.Locator("form.composer")).ToBeVisibleAsync();
 
         await console.Page.Locator("[data-action=rotate-code]").ClickAsync();
@@ -66,9 +68,18 @@ public class FacilitatorControlsTests(AppFixture app)
 
         var old = await Screens.Open(lateContext, workshop.JoinUrl);
         await Expect(old.Locator("[role=alert]")).ToHaveTextAsync("Aucun atelier n'a ce code. Vérifiez-le à l'écran.");
-        await Screens.JoinByCode(lateContext, newCode!, "Arrivée tardive");
+
+        // A page opened with the old code before the change cannot join with it either: it asks for the new one.
+        await scannedBefore.Locator("form.join-form button[type=submit]").ClickAsync();
+        await Expect(scannedBefore.Locator("form.join-form [role=alert]")).ToHaveTextAsync("Aucun atelier n'a ce code. Vérifiez-le à l'écran.");
+        await scannedBefore.Locator("#join-form-code").FillAsync(newCode!);
+        await scannedBefore.Locator("form.join-form button[type=submit]").ClickAsync();
+        await Expect(scannedBefore.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Ready");
+        await using var newcomerContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        await Screens.JoinByCode(newcomerContext, newCode!, "Arrivée tardive");
         await Screens.PostNote(amina, "Toujours là après le changement de code");
-        await Expect(projector.Locator("[data-count=room]")).ToHaveTextAsync("2 dans la salle");
+        await Expect(projector.Locator("[data-count=room]")).ToHaveTextAsync("3 dans la salle");
+        await Expect(console.Page.Locator(".roster li")).ToHaveCountAsync(3);
     }
 
     [Fact]

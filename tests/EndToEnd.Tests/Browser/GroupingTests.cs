@@ -128,8 +128,10 @@ public class GroupingTests(AppFixture app)
         await Expect(second.Page.Locator(".cluster[data-cluster-id]")).ToHaveCountAsync(2);
 
         // Both move "Note 3" at once, to different themes: one wins, and every screen agrees on which.
+        // The first console's theme (named from what that console saw) is the one holding "Note 1".
+        var firstsTheme = first.Page.Locator(".cluster[data-cluster-id]", new() { Has = first.Page.Locator(".note", new() { HasTextString = "Note 1" }) });
         await Task.WhenAll(
-            first.Note("Note 3").DragToAsync(Theme(first.Page, "Thème 1")),
+            first.Note("Note 3").DragToAsync(firstsTheme),
             MoveWithKeyboard(second.Page, "Thème B", "Note 3", "Note 5"));
 
         await Expect(first.Page.Locator(".cluster.unclassified .note")).ToHaveCountAsync(0);

@@ -66,6 +66,7 @@ public class PhaseAndTimerTests(AppFixture app)
         await Expect(phone.Locator("cl-timer")).ToHaveTextAsync(nearlyFive);
 
         await console.Page.Locator(".timer-control button", new() { HasTextString = "Pause" }).ClickAsync();
+        await Expect(console.Page.Locator("[data-timer-status]")).ToHaveAttributeAsync("data-timer-status", "Paused");
         await Expect(phone.Locator("[data-timer-status]")).ToHaveAttributeAsync("data-timer-status", "Paused");
         await Expect(phone.Locator(".timer-state")).ToHaveTextAsync("en pause");
         var paused = await console.Page.Locator("cl-timer").TextContentAsync();

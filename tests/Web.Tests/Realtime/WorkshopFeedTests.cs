@@ -33,10 +33,11 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     private async Task<(IWorkshopGrain Grain, Credential Participant)> NewWorkshop()
     {
         var grain = fixture.Client.GetGrain<IWorkshopGrain>("f" + Guid.NewGuid().ToString("N")[..13]);
-        Assert.True((await grain.Create(Guid.NewGuid(), new CreateWorkshop("Atelier", null, ["Idées"], null, FacilitatorKey, "projector-key-0123456789-abcdefghij"))).IsAccepted);
+        var created = await grain.Create(Guid.NewGuid(), new CreateWorkshop("Atelier", null, ["Idées"], null, FacilitatorKey, "projector-key-0123456789-abcdefghij"));
+        Assert.True(created.IsAccepted);
         Assert.True((await grain.Execute(Credential.Facilitator(FacilitatorKey), Guid.NewGuid(), new SetPhase(Phase.Contribution))).IsAccepted);
         const string key = "participant-key-0001-0123456789abcdef";
-        var joined = await grain.Join(Guid.NewGuid(), new JoinWorkshop("Amina", Presence.Room, key));
+        var joined = await grain.Join(Guid.NewGuid(), new JoinWorkshop("Amina", Presence.Room, key, created.Value!));
         return (grain, Credential.Participant(joined.Value!, key));
     }
 

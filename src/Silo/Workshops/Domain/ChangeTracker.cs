@@ -9,7 +9,7 @@ public sealed class ChangeTracker
 
     public bool Header { get; private set; }
 
-    /// <summary>A change that can alter what each audience sees of every note (the wall's settings).</summary>
+    /// <summary>A change that can alter what each audience sees of every note and theme (the wall's settings).</summary>
     public bool AllNotes { get; private set; }
 
     public IReadOnlyCollection<string> Notes => _notes;

@@ -25,9 +25,20 @@ public static partial class Workshop
 
         // Ending silent writing reveals what was written silently: nothing stays hidden by a mode that is off.
         var unrevealed = state.Settings.SilentWriting && !settings.SilentWriting ? UnrevealedIn(state, null) : [];
-        return Decision.Accept(unrevealed.IsEmpty
-            ? [new SettingsChanged(settings)]
-            : [new SettingsChanged(settings), new NotesRevealed(unrevealed)]);
+        var events = new List<WorkshopEvent> { new SettingsChanged(settings) };
+        if (!unrevealed.IsEmpty)
+        {
+            events.Add(new NotesRevealed(unrevealed));
+        }
+
+        // Settings that now keep the spotlighted note from the projector switch the spotlight off.
+        if (state.Spotlight is { Kind: SpotlightKind.Note } spotlight && state.Notes.TryGetValue(spotlight.Id, out var shown)
+            && !WorkshopProjection.Sees(state with { Settings = settings }, shown with { Revealed = shown.Revealed || !unrevealed.IsEmpty }, Audience.Projector))
+        {
+            events.Insert(0, new SpotlightChanged(null));
+        }
+
+        return Decision.Accept(events);
     }
 
     private static WallSettings? WithSetting(WallSettings settings, SetWallSetting command) => command.Setting switch
@@ -176,8 +187,8 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.UnknownNote);
         }
 
-        // The spotlight is for the room: a note waiting for moderation or hidden is not put on the projector.
-        if (spotlight is { Kind: SpotlightKind.Note } && state.Notes[spotlight.Id].Status != NoteStatus.Visible)
+        // The spotlight is for the room: only a note the projector shows goes in it (not pending, hidden or silent).
+        if (spotlight is { Kind: SpotlightKind.Note } && !WorkshopProjection.Sees(state, state.Notes[spotlight.Id], Audience.Projector))
         {
             return Decision.Refuse(WorkshopError.NoteNotShown);
         }

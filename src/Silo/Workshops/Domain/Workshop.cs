@@ -82,6 +82,11 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.InvalidRequest);
         }
 
+        if (CollectifLive.JoinCodes.JoinCode.Normalize(command.JoinCode) != state.JoinCode)
+        {
+            return Decision.Refuse(WorkshopError.JoinCodeUnknown);
+        }
+
         if (state.Locks.JoinsClosed)
         {
             return Decision.Refuse(WorkshopError.JoinsLocked);

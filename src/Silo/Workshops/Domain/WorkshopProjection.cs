@@ -79,6 +79,10 @@ public static class WorkshopProjection
 
     public static ClusterView ClusterFor(Cluster cluster) => new(cluster.Id, cluster.Seq, cluster.Name);
 
+    /// <summary>Themes are part of the wall: participants get them only while they may see it.</summary>
+    public static bool SeesClusters(WorkshopState state, Audience audience) =>
+        audience != Audience.Participants || state.Settings.ParticipantsSeeWall;
+
     public static AudienceView View(WorkshopState state, Audience audience)
     {
         var notes = state.Notes.Values
@@ -89,7 +93,8 @@ public static class WorkshopProjection
         var roster = audience == Audience.Facilitator
             ? state.Participants.Values.OrderBy(p => p.JoinedAt).Select(ParticipantFor).ToImmutableArray()
             : [];
-        return new AudienceView(audience, Header(state, audience), notes, roster, [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(ClusterFor)]);
+        ImmutableArray<ClusterView> clusters = SeesClusters(state, audience) ? [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(ClusterFor)] : [];
+        return new AudienceView(audience, Header(state, audience), notes, roster, clusters);
     }
 
     public static FeedSnapshot Snapshot(WorkshopState state) =>
@@ -151,13 +156,16 @@ public static class WorkshopProjection
 
         var clusters = ImmutableArray.CreateBuilder<ClusterView>();
         var removedClusters = ImmutableArray.CreateBuilder<string>();
-        foreach (var clusterId in touched.Clusters)
+        var clusterIds = touched.AllNotes ? after.Clusters.Keys.Concat(before?.Clusters.Keys ?? []).Distinct() : touched.Clusters;
+        foreach (var clusterId in clusterIds)
         {
-            if (after.Clusters.TryGetValue(clusterId, out var cluster))
+            var was = before is not null && SeesClusters(before, audience) && before.Clusters.TryGetValue(clusterId, out var old) ? ClusterFor(old) : null;
+            var now = SeesClusters(after, audience) && after.Clusters.TryGetValue(clusterId, out var cluster) ? ClusterFor(cluster) : null;
+            if (now is not null && now != was)
             {
-                clusters.Add(ClusterFor(cluster));
+                clusters.Add(now);
             }
-            else if (before?.Clusters.ContainsKey(clusterId) == true)
+            else if (now is null && was is not null)
             {
                 removedClusters.Add(clusterId);
             }

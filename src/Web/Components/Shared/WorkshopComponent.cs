@@ -20,6 +20,11 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
 
     protected abstract TSlice Select(WorkshopSessionState state);
 
+    /// <summary>Called on the circuit's thread when a new slice arrives, before it is rendered.</summary>
+    protected virtual void SliceChanged()
+    {
+    }
+
     protected override void OnInitialized()
     {
         _subscription = Store.Select(Select, OnSliceChanged);
@@ -29,6 +34,7 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
     private void OnSliceChanged(TSlice slice) => _ = InvokeAsync(() =>
     {
         Slice = slice;
+        SliceChanged();
         StateHasChanged();
     });
 

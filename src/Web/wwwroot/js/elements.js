@@ -33,8 +33,10 @@ class CollectifTimer extends HTMLElement {
     this.restart();
   }
 
+  // Date.now(), not performance.now(): the latter stops while a phone sleeps, and the countdown would lag after.
+  // Only differences are used, so a phone whose clock is wrong still counts right.
   restart() {
-    this.baseline = performance.now();
+    this.baseline = Date.now();
     this.remaining = Number(this.getAttribute("remaining-ms") ?? 0);
     this.announcedMinute = this.remaining <= 60000;
     this.announcedEnd = this.remaining <= 0;
@@ -43,7 +45,7 @@ class CollectifTimer extends HTMLElement {
 
   tick() {
     const status = this.getAttribute("status");
-    const left = status === "Running" ? Math.max(0, this.remaining - (performance.now() - this.baseline)) : this.remaining;
+    const left = status === "Running" ? Math.max(0, this.remaining - (Date.now() - this.baseline)) : this.remaining;
     const seconds = Math.ceil(left / 1000);
     const text = seconds > 0 || status !== "Running"
       ? `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`
@@ -67,3 +69,12 @@ class CollectifTimer extends HTMLElement {
 }
 
 customElements.define("cl-timer", CollectifTimer);
+
+// Some browsers (Firefox) start a drag only if it carries data: give every draggable note its id.
+document.addEventListener("dragstart", (event) => {
+  const note = event.target.closest?.("[draggable=true][data-note-id]");
+  if (note && event.dataTransfer) {
+    event.dataTransfer.setData("text/plain", note.dataset.noteId);
+    event.dataTransfer.effectAllowed = "move";
+  }
+});
