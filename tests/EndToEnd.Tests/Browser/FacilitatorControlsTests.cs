@@ -12,12 +12,10 @@ public class FacilitatorControlsTests(AppFixture app)
     public async Task Paper_notes_typed_by_the_facilitator_count_and_show_as_paper_beside_the_remote_share()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var phoneContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var phone = await Screens.JoinByLink(phoneContext, workshop.JoinUrl, "Amina");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var phone = await room.Join("Amina");
 
         await console.AddPaperNote("Idée d'une habitante, écrite sur papier", "c2");
 
@@ -39,13 +37,11 @@ public class FacilitatorControlsTests(AppFixture app)
     public async Task Closing_the_workshop_and_rotating_its_code_keeps_those_already_in()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var lateContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
+        await using var room = await Room.Open(app, workshop);
+        var lateContext = await room.Device(Devices.Phone(app.BaseUrl));
+        var console = room.Console;
+        var projector = room.Projector;
+        var amina = await room.Join("Amina");
 
         var scannedBefore = await Screens.Open(lateContext, workshop.JoinUrl);
         await Expect(scannedBefore.Locator("form.join-form")).ToBeVisibleAsync();
@@ -75,7 +71,7 @@ public class FacilitatorControlsTests(AppFixture app)
         await scannedBefore.Locator("#join-form-code").FillAsync(newCode!);
         await scannedBefore.Locator("form.join-form button[type=submit]").ClickAsync();
         await Expect(scannedBefore.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Ready");
-        await using var newcomerContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        var newcomerContext = await room.Device(Devices.Phone(app.BaseUrl));
         await Screens.JoinByCode(newcomerContext, newCode!, "Arrivée tardive");
         await Screens.PostNote(amina, "Toujours là après le changement de code");
         await Expect(projector.Locator("[data-count=room]")).ToHaveTextAsync("3 dans la salle");
@@ -86,10 +82,9 @@ public class FacilitatorControlsTests(AppFixture app)
     public async Task A_note_and_a_theme_put_in_the_spotlight_fill_the_projector_until_it_ends()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
         await console.AddPaperNote("La parole aux habitants");
         await console.AddPaperNote("Des lieux ouverts");
 

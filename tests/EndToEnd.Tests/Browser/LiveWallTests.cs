@@ -11,16 +11,14 @@ public class LiveWallTests(AppFixture app)
     public async Task Two_participants_join_by_code_and_by_link_and_their_notes_appear_live_everywhere()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var phoneContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var laptopContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        var facilitator = await Screens.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
+        await using var room = await Room.Open(app, workshop);
+        var phoneContext = await room.Device(Devices.Phone(app.BaseUrl));
+        var facilitator = room.Console.Page;
+        var projector = room.Projector;
         await Expect(projector.Locator("[data-count=room]")).ToHaveTextAsync("0 dans la salle");
 
         var amina = await Screens.JoinByCode(phoneContext, workshop.JoinCode, "Amina");
-        var bruno = await Screens.JoinByLink(laptopContext, workshop.RemoteJoinUrl, "Bruno", remote: true);
+        var bruno = await room.Join("Bruno", remote: true);
         await Expect(projector.Locator("[data-count=room]")).ToHaveTextAsync("1 dans la salle");
         await Expect(projector.Locator("[data-count=remote]")).ToHaveTextAsync("1 à distance");
 

@@ -13,15 +13,13 @@ public class ModerationTests(AppFixture app)
     public async Task A_pre_moderated_note_never_reaches_another_participant_on_the_wire_until_accepted()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
+        await using var room = await Room.Open(app, workshop);
+        var brunoContext = await room.Device(Devices.Phone(app.BaseUrl));
+        var console = room.Console;
+        var projector = room.Projector;
         var projectorWire = WireRecorder.On(projector);
         await console.Setting("premoderation", on: true);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
+        var amina = await room.Join("Amina");
         var brunoPage = await brunoContext.NewPageAsync();
         var brunoWire = WireRecorder.On(brunoPage);
         await brunoPage.GotoAsync(workshop.JoinUrl);
@@ -57,14 +55,11 @@ public class ModerationTests(AppFixture app)
     public async Task A_hidden_note_disappears_from_every_other_screen_can_be_shown_again_and_deleted_after_confirmation()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.RemoteJoinUrl, "Bruno", remote: true);
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var amina = await room.Join("Amina");
+        var bruno = await room.Join("Bruno", remote: true);
         await Screens.PostNote(amina, "Un propos déplacé");
         await Expect(Screens.Note(bruno, "Un propos déplacé")).ToBeVisibleAsync();
 
@@ -93,10 +88,9 @@ public class ModerationTests(AppFixture app)
     public async Task A_blocked_participant_cannot_post_until_restored()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.JoinUrl, "Bruno");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var bruno = await room.Join("Bruno");
 
         await console.Page.Locator(".roster li", new() { HasTextString = "Bruno" }).Locator("[data-action=block]").ClickAsync();
 

@@ -12,14 +12,11 @@ public class PhaseAndTimerTests(AppFixture app)
     public async Task Steps_reach_every_phone_and_decide_what_participants_can_do()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl, phase: Phase.Welcome);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.JoinUrl, "Bruno");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var amina = await room.Join("Amina");
+        var bruno = await room.Join("Bruno");
 
         await Expect(amina.Locator(".phase-name")).ToHaveTextAsync("Accueil");
         await Expect(amina.Locator("[data-writing=closed]")).ToBeVisibleAsync();
@@ -51,12 +48,10 @@ public class PhaseAndTimerTests(AppFixture app)
     public async Task The_timer_runs_on_every_screen_and_pauses_extends_and_stops_everywhere()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var phoneContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var phone = await Screens.JoinByLink(phoneContext, workshop.JoinUrl, "Amina");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var phone = await room.Join("Amina");
         var nearlyFive = new Regex(@"^(4:[45]\d|5:00)$");
 
         await console.Page.Locator("[data-timer-start='5']").ClickAsync();

@@ -10,14 +10,11 @@ public class SilentWritingTests(AppFixture app)
     public async Task Notes_written_silently_stay_with_their_authors_until_revealed_column_by_column_then_all()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.RemoteJoinUrl, "Bruno", remote: true);
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var amina = await room.Join("Amina");
+        var bruno = await room.Join("Bruno", remote: true);
         await console.Setting("silent", on: true);
         await Expect(amina.Locator("[data-wall=silent]")).ToBeVisibleAsync();
         await Expect(projector.Locator("[data-wall=silent]")).ToBeVisibleAsync();
@@ -50,14 +47,11 @@ public class SilentWritingTests(AppFixture app)
     public async Task The_projector_can_show_silent_notes_that_participants_still_cannot_see()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var projector = await Screens.Open(projectorContext, workshop.ProjectorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.JoinUrl, "Bruno");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var projector = room.Projector;
+        var amina = await room.Join("Amina");
+        var bruno = await room.Join("Bruno");
         await console.Setting("silent", on: true);
         await console.Setting("silent-projector", on: false);
 
@@ -75,12 +69,10 @@ public class SilentWritingTests(AppFixture app)
     public async Task A_wall_kept_from_participants_shows_them_only_their_own_notes()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
-        await using var aminaContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        await using var brunoContext = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
-        var console = await Console.Open(facilitatorContext, workshop.FacilitatorUrl);
-        var amina = await Screens.JoinByLink(aminaContext, workshop.JoinUrl, "Amina");
-        var bruno = await Screens.JoinByLink(brunoContext, workshop.JoinUrl, "Bruno");
+        await using var room = await Room.Open(app, workshop);
+        var console = room.Console;
+        var amina = await room.Join("Amina");
+        var bruno = await room.Join("Bruno");
         await Screens.PostNote(amina, "Déjà au mur");
         await Expect(Screens.Note(bruno, "Déjà au mur")).ToBeVisibleAsync();
 

@@ -29,17 +29,7 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.TooManyNotesForParticipant, Limits.NotesPerParticipantMax);
         }
 
-        var note = new Note(
-            $"n{state.NextSeq}",
-            state.NextSeq,
-            command.ColumnId,
-            text,
-            command.Colour,
-            author.Presence,
-            author.Id,
-            now,
-            state.Settings.PreModeration ? NoteStatus.Pending : NoteStatus.Visible,
-            Revealed: !state.Settings.SilentWriting);
+        var note = NewNote(state, command.ColumnId, text, command.Colour, author.Presence, author.Id, state.Settings.PreModeration ? NoteStatus.Pending : NoteStatus.Visible, now);
         return Decision.Accept(new NoteAdded(note), note.Id);
     }
 
@@ -51,19 +41,13 @@ public static partial class Workshop
             return invalid;
         }
 
-        var note = new Note(
-            $"n{state.NextSeq}",
-            state.NextSeq,
-            command.ColumnId,
-            text,
-            command.Colour,
-            Presence.Paper,
-            null,
-            now,
-            NoteStatus.Visible,
-            Revealed: !state.Settings.SilentWriting);
+        var note = NewNote(state, command.ColumnId, text, command.Colour, Presence.Paper, null, NoteStatus.Visible, now);
         return Decision.Accept(new NoteAdded(note), note.Id);
     }
+
+    /// <summary>A new note with the next id; while writing is silent, it starts unrevealed.</summary>
+    private static Note NewNote(WorkshopState state, string columnId, string text, NoteColour colour, Presence origin, string? authorId, NoteStatus status, DateTimeOffset now) =>
+        new($"n{state.NextSeq}", state.NextSeq, columnId, text, colour, origin, authorId, now, status, Revealed: !state.Settings.SilentWriting);
 
     private static Decision DecideEditNote(WorkshopState state, Actor actor, EditNote command, DateTimeOffset now)
     {
