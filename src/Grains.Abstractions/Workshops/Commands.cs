@@ -118,3 +118,34 @@ public sealed record SetLock(WorkshopLock Lock, bool Closed) : WorkshopCommand;
 /// <summary>Gives the workshop a new join code; the old one stops working (people already in stay in).</summary>
 [GenerateSerializer, Immutable, Alias("cl.RotateJoinCode")]
 public sealed record RotateJoinCode : WorkshopCommand;
+
+/// <summary>Opens a vote round (closing any other open one); the result's value is the round id.</summary>
+[GenerateSerializer, Immutable, Alias("cl.OpenVoteRound")]
+public sealed record OpenVoteRound(VoteSetup Setup) : WorkshopCommand;
+
+[GenerateSerializer, Immutable, Alias("cl.CloseVoteRound")]
+public sealed record CloseVoteRound(string RoundId) : WorkshopCommand;
+
+/// <summary>Opens a closed round again (closing any other open one); ballots cast so far stay.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ReopenVoteRound")]
+public sealed record ReopenVoteRound(string RoundId) : WorkshopCommand;
+
+/// <summary>Deletes a round and its ballots (a round opened by mistake).</summary>
+[GenerateSerializer, Immutable, Alias("cl.DiscardVoteRound")]
+public sealed record DiscardVoteRound(string RoundId) : WorkshopCommand;
+
+/// <summary>
+/// A participant's whole ballot for a round, replacing the one before (so a retry or a repeat changes nothing).
+/// Marks are item id to count: dots per note or theme, 1 per chosen poll option, 1 on one scale value, 1 per word
+/// answer (the key being the answer). No marks withdraws the ballot.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.CastBallot")]
+public sealed record CastBallot(string RoundId, ImmutableDictionary<string, int> Marks) : WorkshopCommand;
+
+/// <summary>The facilitator records votes counted on paper in the room for an item (replacing the count before).</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetPaperVotes")]
+public sealed record SetPaperVotes(string RoundId, string ItemId, int Count) : WorkshopCommand;
+
+/// <summary>The facilitator merges near-duplicate answers of a word cloud into one.</summary>
+[GenerateSerializer, Immutable, Alias("cl.MergeWords")]
+public sealed record MergeWords(string RoundId, ImmutableArray<string> Words, string Into) : WorkshopCommand;

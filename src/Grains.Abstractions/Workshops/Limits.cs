@@ -16,6 +16,21 @@ public static class Limits
     public const int ClusterNameMaxLength = 60;
     public const int ClustersPerWorkshopMax = 100;
 
+    public const int DotBudgetMax = 20;
+    public const int PollOptionsMin = 2;
+    public const int PollOptionsMax = 10;
+    public const int PollOptionMaxLength = 80;
+    public const int VoteQuestionMaxLength = 200;
+    public const int VoteRoundsPerWorkshopMax = 50;
+
+    /// <summary>Word cloud: answers per participant, and each answer's words and characters.</summary>
+    public const int WordAnswersMax = 3;
+    public const int WordAnswerMaxWords = 3;
+    public const int WordAnswerMaxLength = 40;
+
+    /// <summary>Votes counted on paper for one item.</summary>
+    public const int PaperVotesMax = 1_000;
+
     /// <summary>A timer runs for at most three hours, and is extended by at most an hour at a time.</summary>
     public const int TimerMaxSeconds = 3 * 60 * 60;
     public const int TimerExtensionMaxSeconds = 60 * 60;

@@ -111,7 +111,8 @@ public sealed record AudienceView(
     WorkshopHeader Header,
     ImmutableArray<NoteView> Notes,
     ImmutableArray<ParticipantView> Roster,
-    ImmutableArray<ClusterView> Clusters);
+    ImmutableArray<ClusterView> Clusters,
+    ImmutableArray<VoteRoundView> Rounds);
 
 /// <summary>What changed for one audience: replaced items, removed ids, and the header when it changed.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceDelta")]
@@ -122,21 +123,23 @@ public sealed record AudienceDelta(
     ImmutableArray<ParticipantView> Roster,
     ImmutableArray<string> RemovedRoster,
     ImmutableArray<ClusterView> Clusters,
-    ImmutableArray<string> RemovedClusters)
+    ImmutableArray<string> RemovedClusters,
+    ImmutableArray<VoteRoundView> Rounds,
+    ImmutableArray<string> RemovedRounds)
 {
-    public static readonly AudienceDelta Empty = new(null, [], [], [], [], [], []);
+    public static readonly AudienceDelta Empty = new(null, [], [], [], [], [], [], [], []);
 
     public bool IsEmpty => Header is null && Notes.IsEmpty && RemovedNotes.IsEmpty && Roster.IsEmpty && RemovedRoster.IsEmpty
-        && Clusters.IsEmpty && RemovedClusters.IsEmpty;
+        && Clusters.IsEmpty && RemovedClusters.IsEmpty && Rounds.IsEmpty && RemovedRounds.IsEmpty;
 }
 
-/// <summary>What one participant sees of their own: themself and their notes, whatever the wall shows.</summary>
+/// <summary>What one participant sees of their own: themself, their notes whatever the wall shows, their ballots.</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnView")]
-public sealed record OwnView(long Version, ParticipantView Me, ImmutableArray<NoteView> Notes);
+public sealed record OwnView(long Version, ParticipantView Me, ImmutableArray<NoteView> Notes, ImmutableArray<OwnBallot> Ballots);
 
-/// <summary>What changed in one participant's own slice.</summary>
+/// <summary>What changed in one participant's own slice (a ballot with no marks was withdrawn or its round discarded).</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnDelta")]
-public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, ImmutableArray<NoteView> Notes, ImmutableArray<string> RemovedNotes);
+public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, ImmutableArray<NoteView> Notes, ImmutableArray<string> RemovedNotes, ImmutableArray<OwnBallot> Ballots);
 
 /// <summary>
 /// Everything that became durable in one storage write, covering versions <paramref name="FromVersion"/> to

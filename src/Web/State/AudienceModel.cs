@@ -14,7 +14,8 @@ public sealed record AudienceModel(
     WorkshopHeader Header,
     ImmutableDictionary<string, NoteView> Notes,
     ImmutableDictionary<string, ParticipantView> Roster,
-    ImmutableDictionary<string, ClusterView> Clusters)
+    ImmutableDictionary<string, ClusterView> Clusters,
+    ImmutableDictionary<string, VoteRoundView> Rounds)
 {
     public static AudienceModel From(AudienceView view, long version) => new(
         view.Audience,
@@ -22,7 +23,8 @@ public sealed record AudienceModel(
         view.Header,
         view.Notes.ToImmutableDictionary(n => n.Id),
         view.Roster.ToImmutableDictionary(p => p.Id),
-        view.Clusters.ToImmutableDictionary(c => c.Id));
+        view.Clusters.ToImmutableDictionary(c => c.Id),
+        view.Rounds.ToImmutableDictionary(r => r.Id));
 
     public AudienceModel Apply(AudienceDelta delta, long toVersion)
     {
@@ -59,7 +61,18 @@ public sealed record AudienceModel(
             clusters = clusters.SetItems(delta.Clusters.Select(c => KeyValuePair.Create(c.Id, c)));
         }
 
-        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster, Clusters = clusters };
+        var rounds = Rounds;
+        if (!delta.RemovedRounds.IsEmpty)
+        {
+            rounds = rounds.RemoveRange(delta.RemovedRounds);
+        }
+
+        if (!delta.Rounds.IsEmpty)
+        {
+            rounds = rounds.SetItems(delta.Rounds.Select(r => KeyValuePair.Create(r.Id, r)));
+        }
+
+        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster, Clusters = clusters, Rounds = rounds };
     }
 
     /// <summary>
@@ -79,18 +92,29 @@ public sealed record AudienceModel(
 
     public IEnumerable<ClusterView> ClustersInOrder => Clusters.Values.OrderBy(c => c.Seq);
 
+    /// <summary>The round open now, if any.</summary>
+    public VoteRoundView? OpenRound => Rounds.Values.FirstOrDefault(r => r.Status == RoundStatus.Open);
+
+    /// <summary>The round to show: the open one, else the one closed last.</summary>
+    public VoteRoundView? CurrentRound => OpenRound ?? Rounds.Values.OrderByDescending(r => r.Seq).FirstOrDefault();
+
     public AudienceView ToView() => new(
         Audience,
         Header,
         [.. Notes.Values.OrderBy(n => n.Seq)],
         [.. Roster.Values.OrderBy(p => p.JoinedAt)],
-        [.. ClustersInOrder]);
+        [.. ClustersInOrder],
+        [.. Rounds.Values.OrderBy(r => r.Seq)]);
 }
 
-/// <summary>What one participant sees of their own, at the version it was read or last changed.</summary>
-public sealed record OwnModel(long Version, ParticipantView Me, ImmutableDictionary<string, NoteView> Notes)
+/// <summary>What one participant sees of their own (themself, notes, ballots by round), at the version it was read or last changed.</summary>
+public sealed record OwnModel(long Version, ParticipantView Me, ImmutableDictionary<string, NoteView> Notes, ImmutableDictionary<string, ImmutableDictionary<string, int>> Ballots)
 {
-    public static OwnModel From(OwnView view) => new(view.Version, view.Me, view.Notes.ToImmutableDictionary(n => n.Id));
+    public static OwnModel From(OwnView view) => new(
+        view.Version,
+        view.Me,
+        view.Notes.ToImmutableDictionary(n => n.Id),
+        view.Ballots.ToImmutableDictionary(b => b.RoundId, b => b.Marks));
 
     /// <summary>Applies a delta published at <paramref name="toVersion"/>; older than what this slice holds, it is ignored.</summary>
     public OwnModel Apply(OwnDelta delta, long toVersion)
@@ -101,6 +125,12 @@ public sealed record OwnModel(long Version, ParticipantView Me, ImmutableDiction
         }
 
         var notes = Notes.RemoveRange(delta.RemovedNotes).SetItems(delta.Notes.Select(n => KeyValuePair.Create(n.Id, n)));
-        return this with { Version = toVersion, Me = delta.Me ?? Me, Notes = notes };
+        var ballots = Ballots;
+        foreach (var ballot in delta.Ballots)
+        {
+            ballots = ballot.Marks.IsEmpty ? ballots.Remove(ballot.RoundId) : ballots.SetItem(ballot.RoundId, ballot.Marks);
+        }
+
+        return this with { Version = toVersion, Me = delta.Me ?? Me, Notes = notes, Ballots = ballots };
     }
 }

@@ -6,6 +6,8 @@ public sealed class ChangeTracker
     private readonly HashSet<string> _notes = [];
     private readonly HashSet<string> _participants = [];
     private readonly HashSet<string> _clusters = [];
+    private readonly HashSet<string> _rounds = [];
+    private readonly HashSet<string> _ballotRounds = [];
 
     public bool Header { get; private set; }
 
@@ -18,8 +20,21 @@ public sealed class ChangeTracker
 
     public IReadOnlyCollection<string> Clusters => _clusters;
 
+    public IReadOnlyCollection<string> Rounds => _rounds;
+
+    /// <summary>Rounds whose ballots changed, so voters' own slices are compared.</summary>
+    public IReadOnlyCollection<string> BallotRounds => _ballotRounds;
+
+    /// <summary>Notes changed: what one may vote for in dot votes on notes may have changed.</summary>
+    public bool NoteItems { get; private set; }
+
+    /// <summary>Themes changed: what one may vote for in dot votes on themes may have changed.</summary>
+    public bool ThemeItems { get; private set; }
+
     public void Track(WorkshopEvent @event)
     {
+        NoteItems |= @event is NoteAdded or NoteEdited or NoteDeleted or NoteModerated or NotesRevealed;
+        ThemeItems |= @event is ClusterCreated or ClusterRenamed or ClusterDissolved;
         switch (@event)
         {
             case ParticipantJoined joined:
@@ -63,6 +78,29 @@ public sealed class ChangeTracker
             case SettingsChanged:
                 Header = true;
                 AllNotes = true;
+                break;
+            case VoteRoundOpened opened:
+                _rounds.Add(opened.Round.Id);
+                break;
+            case VoteRoundClosed closed:
+                _rounds.Add(closed.RoundId);
+                break;
+            case VoteRoundReopened reopened:
+                _rounds.Add(reopened.RoundId);
+                break;
+            case VoteRoundDiscarded discarded:
+                _rounds.Add(discarded.RoundId);
+                _ballotRounds.Add(discarded.RoundId);
+                break;
+            case BallotCast cast:
+                _rounds.Add(cast.RoundId);
+                _ballotRounds.Add(cast.RoundId);
+                break;
+            case PaperVotesSet paper:
+                _rounds.Add(paper.RoundId);
+                break;
+            case WordsMerged merged:
+                _rounds.Add(merged.RoundId);
                 break;
             default:
                 // The workshop's creation, its step, locks, timer, spotlight and code all live in the header.

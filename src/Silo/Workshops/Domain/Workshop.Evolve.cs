@@ -29,7 +29,8 @@ public static partial class Workshop
                 WorkshopLocks.Open,
                 TimerView.Idle,
                 null,
-                ImmutableDictionary<string, Cluster>.Empty);
+                ImmutableDictionary<string, Cluster>.Empty,
+                ImmutableDictionary<string, VoteRound>.Empty);
         }
 
         var s = state ?? throw new InvalidOperationException("The workshop does not exist yet.");
@@ -66,9 +67,31 @@ public static partial class Workshop
             TimerChanged timer => s with { Timer = timer.Timer },
             SpotlightChanged spotlight => s with { Spotlight = spotlight.Spotlight },
             JoinCodeRotated code => s with { JoinCode = code.JoinCode },
+            VoteRoundOpened opened => s with { Rounds = s.Rounds.Add(opened.Round.Id, opened.Round), NextSeq = s.NextSeq + 1 },
+            VoteRoundClosed closed => WithRound(s, closed.RoundId, r => r with { Status = RoundStatus.Closed }),
+            VoteRoundReopened reopened => WithRound(s, reopened.RoundId, r => r with { Status = RoundStatus.Open }),
+            VoteRoundDiscarded discarded => s with { Rounds = s.Rounds.Remove(discarded.RoundId) },
+            BallotCast cast => WithRound(s, cast.RoundId, r => r with
+            {
+                Ballots = cast.Ballot.Marks.IsEmpty ? r.Ballots.Remove(cast.Ballot.ParticipantId) : r.Ballots.SetItem(cast.Ballot.ParticipantId, cast.Ballot),
+            }),
+            PaperVotesSet paper => WithRound(s, paper.RoundId, r => r with
+            {
+                Paper = paper.Count == 0 ? r.Paper.Remove(paper.ItemId) : r.Paper.SetItem(paper.ItemId, paper.Count),
+            }),
+            WordsMerged merged => WithRound(s, merged.RoundId, r => r with
+            {
+                Merges = r.Merges
+                    .SetItems(merged.Words.Where(w => w != merged.Into).Select(w => KeyValuePair.Create(w, merged.Into)))
+                    .SetItems(r.Merges.Where(m => merged.Words.Contains(m.Value)).Select(m => KeyValuePair.Create(m.Key, merged.Into)))
+                    .Remove(merged.Into),
+            }),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event"),
         };
     }
+
+    private static WorkshopState WithRound(WorkshopState state, string roundId, Func<VoteRound, VoteRound> change) =>
+        state with { Rounds = state.Rounds.SetItem(roundId, change(state.Rounds[roundId])) };
 
     private static WorkshopState WithNote(WorkshopState state, string noteId, Func<Note, Note> change) =>
         state with { Notes = state.Notes.SetItem(noteId, change(state.Notes[noteId])) };

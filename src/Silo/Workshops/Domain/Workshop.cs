@@ -123,6 +123,7 @@ public static partial class Workshop
         AddNote add => DecideAddNote(state, actor, add, now),
         EditNote edit => DecideEditNote(state, actor, edit, now),
         DeleteNote delete => DecideDeleteNote(state, actor, delete),
+        CastBallot ballot => DecideCastBallot(state, actor, ballot, now),
         _ when !actor.IsFacilitator => Decision.Refuse(WorkshopError.NotAllowedForRole),
         AddPaperNote paper => DecideAddPaperNote(state, paper, now),
         SetPhase phase => DecideSetPhase(state, phase),
@@ -138,6 +139,12 @@ public static partial class Workshop
         DissolveCluster dissolve => DecideDissolveCluster(state, dissolve),
         StartTimer or PauseTimer or ResumeTimer or ExtendTimer or ResetTimer => DecideTimer(state, command, now),
         SetSpotlight spotlight => DecideSpotlight(state, spotlight),
+        OpenVoteRound open => DecideOpenRound(state, open, now),
+        CloseVoteRound close => DecideRoundStatus(state, close.RoundId, RoundStatus.Closed),
+        ReopenVoteRound reopen => DecideRoundStatus(state, reopen.RoundId, RoundStatus.Open),
+        DiscardVoteRound discard => DecideDiscardRound(state, discard),
+        SetPaperVotes paper => DecidePaperVotes(state, paper),
+        MergeWords merge => DecideMergeWords(state, merge),
         SetLocks locks => DecideLocks(state, locks.Locks),
         SetLock one => one.Lock switch
         {

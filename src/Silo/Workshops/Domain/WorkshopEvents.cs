@@ -50,3 +50,18 @@ public sealed record TimerChanged(TimerView Timer) : WorkshopEvent;
 public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
 
 public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;
+
+public sealed record VoteRoundOpened(VoteRound Round) : WorkshopEvent;
+
+public sealed record VoteRoundClosed(string RoundId) : WorkshopEvent;
+
+public sealed record VoteRoundReopened(string RoundId) : WorkshopEvent;
+
+public sealed record VoteRoundDiscarded(string RoundId) : WorkshopEvent;
+
+/// <summary>A ballot replaced (or, with no marks, withdrawn).</summary>
+public sealed record BallotCast(string RoundId, Ballot Ballot) : WorkshopEvent;
+
+public sealed record PaperVotesSet(string RoundId, string ItemId, int Count) : WorkshopEvent;
+
+public sealed record WordsMerged(string RoundId, ImmutableArray<string> Words, string Into) : WorkshopEvent;

@@ -94,7 +94,8 @@ public static class WorkshopProjection
             ? state.Participants.Values.OrderBy(p => p.JoinedAt).Select(ParticipantFor).ToImmutableArray()
             : [];
         ImmutableArray<ClusterView> clusters = SeesClusters(state, audience) ? [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(ClusterFor)] : [];
-        return new AudienceView(audience, Header(state, audience), notes, roster, clusters);
+        ImmutableArray<VoteRoundView> rounds = [.. state.Rounds.Values.OrderBy(r => r.Seq).Select(r => RoundFor(state, r, audience))];
+        return new AudienceView(audience, Header(state, audience), notes, roster, clusters, rounds);
     }
 
     public static FeedSnapshot Snapshot(WorkshopState state) =>
@@ -108,7 +109,48 @@ public static class WorkshopProjection
             .OrderBy(n => n.Seq)
             .Select(n => View(state, n, withAuthor: true))
             .ToImmutableArray();
-        return new OwnView(state.Version, ParticipantFor(me), notes);
+        ImmutableArray<OwnBallot> ballots =
+        [
+            .. state.Rounds.Values.OrderBy(r => r.Seq)
+                .Where(r => r.Ballots.ContainsKey(participantId))
+                .Select(r => new OwnBallot(r.Id, r.Ballots[participantId].Marks)),
+        ];
+        return new OwnView(state.Version, ParticipantFor(me), notes, ballots);
+    }
+
+    /// <summary>
+    /// A vote round as an audience sees it. Results are counted here, from the ballots and paper counts, every time;
+    /// none while they are hidden. Who voted what goes to the facilitator only, and only if the round is not anonymous.
+    /// </summary>
+    public static VoteRoundView RoundFor(WorkshopState state, VoteRound round, Audience audience)
+    {
+        var items = Workshop.VoteItems(state, round);
+        var hidden = round.Setup.HideResultsUntilClosed && round.Status == RoundStatus.Open;
+        ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous
+            ? [.. round.Ballots.Values.OrderBy(b => b.At).Select(b => new BallotView(b.ParticipantId, state.Participants.GetValueOrDefault(b.ParticipantId)?.DisplayName, b.Marks))]
+            : [];
+        return new VoteRoundView(round.Id, round.Seq, round.Setup, round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt);
+    }
+
+    /// <summary>Each item's votes by origin; merged word-cloud answers count for the answer they were merged into.</summary>
+    public static VoteResults Tally(VoteRound round, ImmutableArray<VoteItem> items)
+    {
+        var room = new Dictionary<string, int>();
+        var remote = new Dictionary<string, int>();
+        foreach (var ballot in round.Ballots.Values)
+        {
+            var counts = ballot.Presence == Presence.Remote ? remote : room;
+            foreach (var (key, marks) in ballot.Marks)
+            {
+                var item = round.Merges.GetValueOrDefault(key, key);
+                counts[item] = counts.GetValueOrDefault(item) + marks;
+            }
+        }
+
+        return new VoteResults(
+        [
+            .. items.Select(i => new VoteTally(i.Id, i.Label, room.GetValueOrDefault(i.Id), remote.GetValueOrDefault(i.Id), round.Paper.GetValueOrDefault(i.Id))),
+        ]);
     }
 
     /// <summary>The per-audience difference between two states, limited to what <paramref name="touched"/> names.</summary>
@@ -117,17 +159,58 @@ public static class WorkshopProjection
         var notes = touched.AllNotes
             ? [.. after.Notes.Keys.Concat(before?.Notes.Keys ?? []).Distinct()]
             : touched.Notes.ToList();
+
+        // Rounds are counted once per write: the projector and the participants see the same round.
+        var rounds = TouchedRounds(before, after, touched);
+        var forFacilitator = RoundChanges(before, after, rounds, Audience.Facilitator);
+        var forEveryone = RoundChanges(before, after, rounds, Audience.Participants);
         return new WorkshopChange(
             after.Id,
             (before?.Version ?? 0) + 1,
             after.Version,
-            Delta(before, after, touched, notes, Audience.Facilitator),
-            Delta(before, after, touched, notes, Audience.Projector),
-            Delta(before, after, touched, notes, Audience.Participants),
+            Delta(before, after, touched, notes, Audience.Facilitator, forFacilitator),
+            Delta(before, after, touched, notes, Audience.Projector, forEveryone),
+            Delta(before, after, touched, notes, Audience.Participants, forEveryone),
             OwnDeltas(before, after, touched, notes));
     }
 
-    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, ChangeTracker touched, List<string> noteIds, Audience audience)
+    /// <summary>The rounds a write changed, directly or through the notes and themes they vote on.</summary>
+    private static List<string> TouchedRounds(WorkshopState? before, WorkshopState after, ChangeTracker touched) =>
+    [
+        .. touched.Rounds
+            .Concat(after.Rounds.Values
+                .Where(r => r.Setup.Kind == VoteKind.Dots && (r.Setup.Target == VoteTarget.Notes ? touched.NoteItems : touched.ThemeItems))
+                .Select(r => r.Id))
+            .Distinct(),
+    ];
+
+    private static (ImmutableArray<VoteRoundView> Upserts, ImmutableArray<string> Removed) RoundChanges(
+        WorkshopState? before, WorkshopState after, List<string> roundIds, Audience audience)
+    {
+        var upserts = ImmutableArray.CreateBuilder<VoteRoundView>();
+        var removed = ImmutableArray.CreateBuilder<string>();
+        foreach (var roundId in roundIds)
+        {
+            if (after.Rounds.TryGetValue(roundId, out var round))
+            {
+                upserts.Add(RoundFor(after, round, audience));
+            }
+            else if (before?.Rounds.ContainsKey(roundId) == true)
+            {
+                removed.Add(roundId);
+            }
+        }
+
+        return (upserts.ToImmutable(), removed.ToImmutable());
+    }
+
+    private static AudienceDelta Delta(
+        WorkshopState? before,
+        WorkshopState after,
+        ChangeTracker touched,
+        List<string> noteIds,
+        Audience audience,
+        (ImmutableArray<VoteRoundView> Upserts, ImmutableArray<string> Removed) rounds)
     {
         var notes = ImmutableArray.CreateBuilder<NoteView>();
         var removed = ImmutableArray.CreateBuilder<string>();
@@ -172,28 +255,52 @@ public static class WorkshopProjection
         }
 
         var header = touched.Header ? Header(after, audience) : null;
-        if (header is null && notes.Count == 0 && removed.Count == 0 && roster.Count == 0 && clusters.Count == 0 && removedClusters.Count == 0)
+        if (header is null && notes.Count == 0 && removed.Count == 0 && roster.Count == 0 && clusters.Count == 0 && removedClusters.Count == 0
+            && rounds.Upserts.IsEmpty && rounds.Removed.IsEmpty)
         {
             return AudienceDelta.Empty;
         }
 
         notes.Sort((a, b) => a.Seq.CompareTo(b.Seq));
-        return new AudienceDelta(header, notes.ToImmutable(), removed.ToImmutable(), roster.ToImmutable(), [], clusters.ToImmutable(), removedClusters.ToImmutable());
+        return new AudienceDelta(
+            header,
+            notes.ToImmutable(),
+            removed.ToImmutable(),
+            roster.ToImmutable(),
+            [],
+            clusters.ToImmutable(),
+            removedClusters.ToImmutable(),
+            rounds.Upserts,
+            rounds.Removed);
     }
 
     /// <summary>Each participant's own notes and self, where they changed.</summary>
     private static ImmutableArray<OwnDelta> OwnDeltas(WorkshopState? before, WorkshopState after, ChangeTracker touched, List<string> noteIds)
     {
-        var own = new Dictionary<string, (List<NoteView> Notes, List<string> Removed, ParticipantView? Me)>();
-        (List<NoteView> Notes, List<string> Removed, ParticipantView? Me) For(string participantId)
+        var own = new Dictionary<string, (List<NoteView> Notes, List<string> Removed, ParticipantView? Me, List<OwnBallot> Ballots)>();
+        (List<NoteView> Notes, List<string> Removed, ParticipantView? Me, List<OwnBallot> Ballots) For(string participantId)
         {
             if (!own.TryGetValue(participantId, out var entry))
             {
-                entry = ([], [], null);
+                entry = ([], [], null, []);
                 own[participantId] = entry;
             }
 
             return entry;
+        }
+
+        foreach (var roundId in touched.BallotRounds)
+        {
+            var was = before?.Rounds.GetValueOrDefault(roundId)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
+            var now = after.Rounds.GetValueOrDefault(roundId)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
+            foreach (var participantId in was.Keys.Concat(now.Keys).Distinct())
+            {
+                var ballot = now.GetValueOrDefault(participantId);
+                if (!ReferenceEquals(ballot, was.GetValueOrDefault(participantId)) && after.Participants.ContainsKey(participantId))
+                {
+                    For(participantId).Ballots.Add(new OwnBallot(roundId, ballot?.Marks ?? ImmutableDictionary<string, int>.Empty));
+                }
+            }
         }
 
         foreach (var noteId in noteIds)
@@ -222,7 +329,7 @@ public static class WorkshopProjection
             own[participantId] = For(participantId) with { Me = ParticipantFor(after.Participants[participantId]) };
         }
 
-        return [.. own.Select(o => new OwnDelta(o.Key, o.Value.Me, [.. o.Value.Notes.OrderBy(n => n.Seq)], [.. o.Value.Removed]))];
+        return [.. own.Select(o => new OwnDelta(o.Key, o.Value.Me, [.. o.Value.Notes.OrderBy(n => n.Seq)], [.. o.Value.Removed], [.. o.Value.Ballots]))];
     }
 
     private static NoteView View(WorkshopState state, Note note, bool withAuthor)

@@ -23,7 +23,8 @@ public sealed record WorkshopState(
     WorkshopLocks Locks,
     TimerView Timer,
     SpotlightView? Spotlight,
-    ImmutableDictionary<string, Cluster> Clusters)
+    ImmutableDictionary<string, Cluster> Clusters,
+    ImmutableDictionary<string, VoteRound> Rounds)
 {
     public bool HasColumn(string? columnId) => Columns.Any(c => c.Id == columnId);
 
@@ -37,7 +38,10 @@ public sealed record WorkshopState(
         Locks = Locks ?? WorkshopLocks.Open,
         Timer = Timer ?? TimerView.Idle,
         Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
+        Rounds = Rounds ?? ImmutableDictionary<string, VoteRound>.Empty,
     };
+
+    public VoteRound? OpenRound => Rounds.Values.FirstOrDefault(r => r.Status == RoundStatus.Open);
 }
 
 public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt, bool Blocked = false);
@@ -59,6 +63,24 @@ public sealed record Note(
     bool Revealed = true,
     string? ClusterId = null,
     DateTimeOffset? EditedAt = null);
+
+/// <summary>
+/// A vote round and everything cast in it. Results are never stored: they are computed from the ballots and the
+/// paper counts each time they are shown (WorkshopProjection), so they cannot drift from what was cast.
+/// </summary>
+public sealed record VoteRound(
+    string Id,
+    long Seq,
+    VoteSetup Setup,
+    RoundStatus Status,
+    ImmutableArray<VoteItem> Options,
+    ImmutableDictionary<string, Ballot> Ballots,
+    ImmutableDictionary<string, int> Paper,
+    ImmutableDictionary<string, string> Merges,
+    DateTimeOffset OpenedAt);
+
+/// <summary>One participant's ballot in a round; the presence is kept so results show room and remote apart.</summary>
+public sealed record Ballot(string ParticipantId, Presence Presence, ImmutableDictionary<string, int> Marks, DateTimeOffset At);
 
 /// <summary>A theme notes are grouped into.</summary>
 public sealed record Cluster(string Id, long Seq, string Name, DateTimeOffset CreatedAt);

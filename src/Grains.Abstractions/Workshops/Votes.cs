@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+
+namespace CollectifLive.Workshops;
+
+public enum VoteKind
+{
+    /// <summary>Vote par gommettes: a budget of dots spread over notes or themes.</summary>
+    Dots = 0,
+
+    /// <summary>Sondage: one or several of the options the facilitator typed.</summary>
+    Poll = 1,
+
+    /// <summary>Agreement with a statement on a scale.</summary>
+    Scale = 2,
+
+    /// <summary>Nuage de mots: answers of one to three words.</summary>
+    WordCloud = 3,
+}
+
+public enum VoteTarget
+{
+    Notes = 0,
+    Themes = 1,
+}
+
+public enum ScaleRange
+{
+    OneToFive = 0,
+    ZeroToTen = 1,
+}
+
+public enum RoundStatus
+{
+    Open = 0,
+    Closed = 1,
+}
+
+/// <summary>
+/// How a vote round works. <paramref name="Question"/> is the poll's question, the scale's statement or the word
+/// cloud's prompt. Dots: <paramref name="DotBudget"/> per participant, at most <paramref name="DotCap"/> on one item.
+/// <paramref name="Anonymous"/>: nobody, the facilitator included, sees who voted for what.
+/// <paramref name="HideResultsUntilClosed"/>: nobody sees the results before the close, only how many voted.
+/// <paramref name="TimerSeconds"/>: when set, opening the round starts the workshop's timer.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.VoteSetup")]
+public sealed record VoteSetup(
+    VoteKind Kind,
+    string? Question,
+    int DotBudget,
+    int DotCap,
+    VoteTarget Target,
+    ImmutableArray<string> Options,
+    bool MultipleChoice,
+    ScaleRange Scale,
+    bool Anonymous,
+    bool HideResultsUntilClosed,
+    int? TimerSeconds)
+{
+    public static VoteSetup Dots(int budget, int cap, VoteTarget target = VoteTarget.Notes, string? title = null, bool anonymous = true, bool hideResults = false) =>
+        new(VoteKind.Dots, title, budget, cap, target, [], false, ScaleRange.OneToFive, anonymous, hideResults, null);
+
+    public static VoteSetup Poll(string question, ImmutableArray<string> options, bool multipleChoice = false, bool anonymous = true, bool hideResults = false) =>
+        new(VoteKind.Poll, question, 0, 0, VoteTarget.Notes, options, multipleChoice, ScaleRange.OneToFive, anonymous, hideResults, null);
+
+    public static VoteSetup ScaleOf(string statement, ScaleRange scale = ScaleRange.OneToFive, bool anonymous = true, bool hideResults = false) =>
+        new(VoteKind.Scale, statement, 0, 0, VoteTarget.Notes, [], false, scale, anonymous, hideResults, null);
+
+    public static VoteSetup WordCloud(string prompt, bool anonymous = true, bool hideResults = false) =>
+        new(VoteKind.WordCloud, prompt, 0, 0, VoteTarget.Notes, [], false, ScaleRange.OneToFive, anonymous, hideResults, null);
+}
+
+/// <summary>Something one votes for: a note, a theme, a poll option, a scale value or a word.</summary>
+[GenerateSerializer, Immutable, Alias("cl.VoteItem")]
+public sealed record VoteItem(string Id, string Label);
+
+/// <summary>The votes an item received, by origin; the total is their sum.</summary>
+[GenerateSerializer, Immutable, Alias("cl.VoteTally")]
+public sealed record VoteTally(string ItemId, string Label, int Room, int Remote, int Paper)
+{
+    public int Total => Room + Remote + Paper;
+}
+
+/// <summary>A round's results, always computed from the ballots (and the paper counts), never kept apart.</summary>
+[GenerateSerializer, Immutable, Alias("cl.VoteResults")]
+public sealed record VoteResults(ImmutableArray<VoteTally> Tallies);
+
+/// <summary>Who voted what: given to the facilitator only, and only for rounds that are not anonymous.</summary>
+[GenerateSerializer, Immutable, Alias("cl.BallotView")]
+public sealed record BallotView(string ParticipantId, string? DisplayName, ImmutableDictionary<string, int> Marks);
+
+/// <summary>
+/// A vote round as one audience sees it: <paramref name="Results"/> is null while results are hidden,
+/// <paramref name="Ballots"/> is empty but for the facilitator of a round that is not anonymous.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.VoteRoundView")]
+public sealed record VoteRoundView(
+    string Id,
+    long Seq,
+    VoteSetup Setup,
+    RoundStatus Status,
+    ImmutableArray<VoteItem> Items,
+    int Voters,
+    VoteResults? Results,
+    ImmutableArray<BallotView> Ballots,
+    DateTimeOffset OpenedAt);
+
+/// <summary>A participant's own ballot in a round, as stored.</summary>
+[GenerateSerializer, Immutable, Alias("cl.OwnBallot")]
+public sealed record OwnBallot(string RoundId, ImmutableDictionary<string, int> Marks);

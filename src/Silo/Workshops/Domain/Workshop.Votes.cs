@@ -1,0 +1,341 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Workshops.Domain;
+
+/// <summary>Vote rounds: dot votes, polls, scales and word clouds, their ballots and their paper counts.</summary>
+public static partial class Workshop
+{
+    /// <summary>What one may vote for in a round now: visible notes or themes for dots, the options otherwise.</summary>
+    public static ImmutableArray<VoteItem> VoteItems(WorkshopState state, VoteRound round) => round.Setup.Kind switch
+    {
+        VoteKind.Dots when round.Setup.Target == VoteTarget.Themes =>
+            [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(c => new VoteItem(c.Id, c.Name))],
+        VoteKind.Dots =>
+            [.. state.Notes.Values.Where(IsVotable).OrderBy(n => n.Seq).Select(n => new VoteItem(n.Id, n.Text))],
+        VoteKind.WordCloud =>
+            [.. round.Ballots.Values.SelectMany(b => b.Marks.Keys).Select(w => round.Merges.GetValueOrDefault(w, w)).Distinct().Order(StringComparer.Ordinal).Select(w => new VoteItem(w, w))],
+        _ => round.Options,
+    };
+
+    /// <summary>A note one may vote on: accepted and revealed (the round shows it to everyone who votes).</summary>
+    private static bool IsVotable(Note note) => note.Status == NoteStatus.Visible && note.Revealed;
+
+    private static Decision DecideOpenRound(WorkshopState state, OpenVoteRound command, DateTimeOffset now)
+    {
+        if (ValidSetup(command.Setup, out var setup, out var options) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (state.Rounds.Count >= Limits.VoteRoundsPerWorkshopMax)
+        {
+            return Decision.Refuse(WorkshopError.TooManyVoteRounds, Limits.VoteRoundsPerWorkshopMax);
+        }
+
+        var round = new VoteRound(
+            $"v{state.NextSeq}",
+            state.NextSeq,
+            setup,
+            RoundStatus.Open,
+            options,
+            ImmutableDictionary<string, Ballot>.Empty,
+            ImmutableDictionary<string, int>.Empty,
+            ImmutableDictionary<string, string>.Empty,
+            now);
+        var events = new List<WorkshopEvent>();
+        if (state.OpenRound is { } open)
+        {
+            events.Add(new VoteRoundClosed(open.Id));
+        }
+
+        events.Add(new VoteRoundOpened(round));
+        if (setup.TimerSeconds is { } seconds)
+        {
+            events.Add(new TimerChanged(new TimerView(TimerStatus.Running, seconds, now.AddSeconds(seconds), 0)));
+        }
+
+        return Decision.Accept(events, round.Id);
+    }
+
+    private static Decision DecideRoundStatus(WorkshopState state, string? roundId, RoundStatus wanted)
+    {
+        if (roundId is null || !state.Rounds.TryGetValue(roundId, out var round))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteRound);
+        }
+
+        if (round.Status == wanted)
+        {
+            return Decision.Unchanged;
+        }
+
+        return wanted == RoundStatus.Closed
+            ? Decision.Accept(new VoteRoundClosed(round.Id), round.Id)
+            : Decision.Accept(state.OpenRound is { } open ? [new VoteRoundClosed(open.Id), new VoteRoundReopened(round.Id)] : [new VoteRoundReopened(round.Id)], round.Id);
+    }
+
+    private static Decision DecideDiscardRound(WorkshopState state, DiscardVoteRound command) =>
+        command.RoundId is not null && state.Rounds.ContainsKey(command.RoundId)
+            ? Decision.Accept(new VoteRoundDiscarded(command.RoundId), command.RoundId)
+            : Decision.Refuse(WorkshopError.UnknownVoteRound);
+
+    private static Decision DecideCastBallot(WorkshopState state, Actor actor, CastBallot command, DateTimeOffset now)
+    {
+        if (actor.Role != CredentialKind.Participant || actor.ParticipantId is null)
+        {
+            return Decision.Refuse(WorkshopError.NotAllowedForRole);
+        }
+
+        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteRound);
+        }
+
+        if (round.Status != RoundStatus.Open)
+        {
+            return Decision.Refuse(WorkshopError.VoteRoundClosed);
+        }
+
+        if (command.Marks is null)
+        {
+            return Decision.Refuse(WorkshopError.InvalidBallot);
+        }
+
+        var checkedMarks = round.Setup.Kind switch
+        {
+            VoteKind.Dots => DotMarks(state, round, command.Marks),
+            VoteKind.WordCloud => WordMarks(command.Marks),
+            _ => ChoiceMarks(round, command.Marks),
+        };
+        if (checkedMarks.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var marks = checkedMarks.Marks;
+        var participant = state.Participants[actor.ParticipantId];
+        if (participant.Blocked)
+        {
+            return Decision.Refuse(WorkshopError.ParticipantBlocked);
+        }
+
+        var previous = round.Ballots.GetValueOrDefault(actor.ParticipantId);
+        if (previous is null ? marks.IsEmpty : SameMarks(previous.Marks, marks))
+        {
+            return Decision.Unchanged;
+        }
+
+        return Decision.Accept(new BallotCast(round.Id, new Ballot(participant.Id, participant.Presence, marks, now)), round.Id);
+    }
+
+    private static Decision DecidePaperVotes(WorkshopState state, SetPaperVotes command)
+    {
+        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteRound);
+        }
+
+        if (round.Setup.Kind == VoteKind.WordCloud)
+        {
+            return Decision.Refuse(WorkshopError.InvalidRequest);
+        }
+
+        if (command.Count is < 0 or > Limits.PaperVotesMax)
+        {
+            return Decision.Refuse(WorkshopError.PaperVotesInvalid, Limits.PaperVotesMax);
+        }
+
+        if (!VoteItems(state, round).Any(i => i.Id == command.ItemId))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteItem);
+        }
+
+        return round.Paper.GetValueOrDefault(command.ItemId) == command.Count
+            ? Decision.Unchanged
+            : Decision.Accept(new PaperVotesSet(round.Id, command.ItemId, command.Count), round.Id);
+    }
+
+    private static Decision DecideMergeWords(WorkshopState state, MergeWords command)
+    {
+        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteRound);
+        }
+
+        if (round.Setup.Kind != VoteKind.WordCloud || command.Words.IsDefaultOrEmpty)
+        {
+            return Decision.Refuse(WorkshopError.InvalidRequest);
+        }
+
+        if (Answer(command.Into) is not { } into)
+        {
+            return Decision.Refuse(WorkshopError.AnswerTooLong, Limits.WordAnswerMaxLength);
+        }
+
+        ImmutableArray<string> words = [.. command.Words.Select(Answer).OfType<string>().Distinct()];
+        return words.IsEmpty || words.All(w => w == into && !round.Merges.ContainsKey(w))
+            ? Decision.Unchanged
+            : Decision.Accept(new WordsMerged(round.Id, words, into), round.Id);
+    }
+
+    /// <summary>Checks a setup; returns the cleaned setup and the round's fixed options (poll options, scale values).</summary>
+    private static Decision? ValidSetup(VoteSetup? setup, out VoteSetup cleaned, out ImmutableArray<VoteItem> options)
+    {
+        cleaned = null!;
+        options = [];
+        if (setup is null || !Enum.IsDefined(setup.Kind) || !Enum.IsDefined(setup.Target) || !Enum.IsDefined(setup.Scale))
+        {
+            return Decision.Refuse(WorkshopError.InvalidRequest);
+        }
+
+        var question = Text.Clean(setup.Question, multiline: false);
+        if (question.Length > Limits.VoteQuestionMaxLength)
+        {
+            return Decision.Refuse(WorkshopError.VoteQuestionTooLong, Limits.VoteQuestionMaxLength);
+        }
+
+        if (question.Length == 0 && setup.Kind != VoteKind.Dots)
+        {
+            return Decision.Refuse(WorkshopError.VoteQuestionRequired);
+        }
+
+        if (setup.TimerSeconds is < 1 or > Limits.TimerMaxSeconds)
+        {
+            return Decision.Refuse(WorkshopError.TimerDurationInvalid, Limits.TimerMaxSeconds);
+        }
+
+        switch (setup.Kind)
+        {
+            case VoteKind.Dots when setup.DotBudget is < 1 or > Limits.DotBudgetMax || setup.DotCap < 1 || setup.DotCap > setup.DotBudget:
+                return Decision.Refuse(WorkshopError.DotBudgetInvalid, Limits.DotBudgetMax);
+            case VoteKind.Poll:
+                var labels = (setup.Options.IsDefault ? [] : setup.Options).Select(o => Text.Clean(o, multiline: false)).Where(o => o.Length > 0).ToList();
+                if (labels.Count is < Limits.PollOptionsMin or > Limits.PollOptionsMax || labels.Distinct().Count() != labels.Count)
+                {
+                    return Decision.Refuse(WorkshopError.PollOptionsInvalid, Limits.PollOptionsMax);
+                }
+
+                if (labels.Any(o => o.Length > Limits.PollOptionMaxLength))
+                {
+                    return Decision.Refuse(WorkshopError.PollOptionsInvalid, Limits.PollOptionMaxLength);
+                }
+
+                options = [.. labels.Select((label, i) => new VoteItem($"o{i + 1}", label))];
+                break;
+            case VoteKind.Scale:
+                var (from, to) = setup.Scale == ScaleRange.ZeroToTen ? (0, 10) : (1, 5);
+                options = [.. Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture)).Select(v => new VoteItem(v, v))];
+                break;
+        }
+
+        cleaned = setup with
+        {
+            Question = question.Length == 0 ? null : question,
+            Options = [.. options.Select(o => o.Label)],
+            DotBudget = setup.Kind == VoteKind.Dots ? setup.DotBudget : 0,
+            DotCap = setup.Kind == VoteKind.Dots ? setup.DotCap : 0,
+        };
+        return null;
+    }
+
+    private readonly record struct CheckedMarks(ImmutableDictionary<string, int> Marks, Decision? Refusal);
+
+    private static CheckedMarks Refused(WorkshopError error, int? limit = null) => new(ImmutableDictionary<string, int>.Empty, Decision.Refuse(error, limit));
+
+    /// <summary>Dots: only on items one may vote for, at most the cap on one, at most the budget in all.</summary>
+    private static CheckedMarks DotMarks(WorkshopState state, VoteRound round, ImmutableDictionary<string, int> marks)
+    {
+        var items = VoteItems(state, round).Select(i => i.Id).ToHashSet();
+        var kept = ImmutableDictionary.CreateBuilder<string, int>();
+        foreach (var (item, dots) in marks)
+        {
+            if (dots < 0)
+            {
+                return Refused(WorkshopError.InvalidBallot);
+            }
+
+            if (dots == 0)
+            {
+                continue;
+            }
+
+            if (!items.Contains(item))
+            {
+                return Refused(WorkshopError.UnknownVoteItem);
+            }
+
+            if (dots > round.Setup.DotCap)
+            {
+                return Refused(WorkshopError.OverItemCap, round.Setup.DotCap);
+            }
+
+            kept[item] = dots;
+        }
+
+        return kept.Values.Sum() > round.Setup.DotBudget
+            ? Refused(WorkshopError.OverBudget, round.Setup.DotBudget)
+            : new CheckedMarks(kept.ToImmutable(), null);
+    }
+
+    /// <summary>Polls and scales: one mark per chosen option; one option only unless the poll is multiple choice.</summary>
+    private static CheckedMarks ChoiceMarks(VoteRound round, ImmutableDictionary<string, int> marks)
+    {
+        var chosen = marks.Where(m => m.Value != 0).ToList();
+        if (chosen.Any(m => m.Value != 1))
+        {
+            return Refused(WorkshopError.InvalidBallot);
+        }
+
+        if (chosen.Any(m => !round.Options.Any(o => o.Id == m.Key)))
+        {
+            return Refused(WorkshopError.UnknownVoteItem);
+        }
+
+        var single = round.Setup.Kind == VoteKind.Scale || !round.Setup.MultipleChoice;
+        return single && chosen.Count > 1
+            ? Refused(WorkshopError.InvalidBallot)
+            : new CheckedMarks(chosen.ToImmutableDictionary(m => m.Key, _ => 1), null);
+    }
+
+    /// <summary>Word clouds: up to three answers of one to three words each, compared regardless of case and spacing.</summary>
+    private static CheckedMarks WordMarks(ImmutableDictionary<string, int> marks)
+    {
+        var answers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (typed, count) in marks)
+        {
+            if (count is < 0 or > 1)
+            {
+                return Refused(WorkshopError.InvalidBallot);
+            }
+
+            if (count == 0 || Text.Clean(typed, multiline: false).Length == 0)
+            {
+                continue;
+            }
+
+            if (Answer(typed) is not { } answer)
+            {
+                return Refused(WorkshopError.AnswerTooLong, Limits.WordAnswerMaxLength);
+            }
+
+            answers.Add(answer);
+        }
+
+        return answers.Count > Limits.WordAnswersMax
+            ? Refused(WorkshopError.TooManyAnswers, Limits.WordAnswersMax)
+            : new CheckedMarks(answers.ToImmutableDictionary(a => a, _ => 1), null);
+    }
+
+    /// <summary>A word-cloud answer as it is counted (lower case, single spaces), or null when empty or too long.</summary>
+    private static string? Answer(string? typed)
+    {
+        var words = Text.Clean(typed, multiline: false).ToLower(CultureInfo.GetCultureInfo("fr")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var answer = string.Join(' ', words);
+        return words.Length is >= 1 and <= Limits.WordAnswerMaxWords && answer.Length <= Limits.WordAnswerMaxLength ? answer : null;
+    }
+
+    private static bool SameMarks(ImmutableDictionary<string, int> a, ImmutableDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
+}
