@@ -54,6 +54,7 @@ public enum WorkshopError
     TooManyVoteRounds = 81,
     PaperVotesInvalid = 82,
     VoteQuestionRequired = 83,
+    NothingToMerge = 84,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

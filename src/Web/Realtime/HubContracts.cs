@@ -31,6 +31,9 @@ public sealed record HubJoinResponse(HubError? Error, string? WorkshopId, string
 
 public sealed record HubAddNoteRequest(Guid OperationId, string ColumnId, string Text, NoteColour Colour = NoteColour.Yellow);
 
+/// <summary>A whole ballot for a round: item id to count (dots per item; 1 per chosen option or word answer). Empty withdraws it.</summary>
+public sealed record HubCastBallotRequest(Guid OperationId, string RoundId, IReadOnlyDictionary<string, int> Marks);
+
 public sealed record HubCommandResponse(HubError? Error, long Version, string? Value);
 
 /// <summary>Pushed as "Change": apply on top of version <paramref name="FromVersion"/> - 1; on a gap, call Resync.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CollectifLive.Web.Components.Shared;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
@@ -81,10 +82,27 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
             return CommandRefused(WorkshopError.InvalidRequest);
         }
 
-        var result = await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new AddNote(request.ColumnId, request.Text, request.Colour));
-        return result.IsAccepted
-            ? new HubCommandResponse(null, result.Version, result.Value)
-            : CommandRefused(result.Error, result.Limit);
+        return Answer(await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new AddNote(request.ColumnId, request.Text, request.Colour)));
+    }
+
+    /// <summary>
+    /// Casts (or replaces) the caller's ballot in a round: the whole ballot, item id to count. The same operation id
+    /// retried is applied once; the answer comes once the ballot is stored.
+    /// </summary>
+    public async Task<HubCommandResponse> CastBallot(HubCastBallotRequest request)
+    {
+        if (Context.Items[SessionKey] is not Session session)
+        {
+            return CommandRefused(WorkshopError.AccessDenied);
+        }
+
+        if (request?.Marks is null)
+        {
+            return CommandRefused(WorkshopError.InvalidRequest);
+        }
+
+        var marks = request.Marks.ToImmutableDictionary();
+        return Answer(await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new CastBallot(request.RoundId, marks)));
     }
 
     /// <summary>A new snapshot, after a gap in versions or a "Resync" push.</summary>
@@ -150,6 +168,9 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
     private HubError Describe(WorkshopError error, int? limit = null) => new(error, localizer.Describe(error, limit), limit);
 
     private HubJoinResponse JoinRefused(WorkshopError error, int? limit = null) => new(Describe(error, limit), null, null, null, null);
+
+    private HubCommandResponse Answer(CommandResult result) =>
+        result.IsAccepted ? new HubCommandResponse(null, result.Version, result.Value) : CommandRefused(result.Error, result.Limit);
 
     private HubCommandResponse CommandRefused(WorkshopError error, int? limit = null) => new(Describe(error, limit), 0, null);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Workshops;
 
@@ -42,3 +43,9 @@ public sealed record CommandRequested(WorkshopCommand Command) : IAction;
 
 /// <summary>The grain refused a requested command; the notice says why.</summary>
 public sealed record CommandRefused(WorkshopCommand Command, Notice Notice) : IAction;
+
+/// <summary>The participant changed their ballot (a tap on +/−, a choice, words sent): the whole ballot, latest wins.</summary>
+public sealed record BallotChanged(string RoundId, ImmutableDictionary<string, int> Marks) : IAction;
+
+/// <summary>The grain stored these marks as the participant's ballot.</summary>
+public sealed record BallotSaved(string RoundId, ImmutableDictionary<string, int> Marks) : IAction;

@@ -29,6 +29,8 @@ public sealed partial class WorkshopEffects(
     private FeedSubscription? _subscription;
     private bool _disposed;
     private Guid _joinOperation = Guid.NewGuid();
+    private BallotChanged? _nextBallot;
+    private bool _castingBallot;
     private string _joinKey = Secrets.NewKey();
 
     public Task Handle(IAction action, WorkshopSessionState state, IDispatcher dispatcher)
@@ -42,6 +44,7 @@ public sealed partial class WorkshopEffects(
             NoteSubmitted submitted => SubmitNote(submitted, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
             CommandRequested requested => Execute(requested.Command, state, dispatcher),
+            BallotChanged changed => CastLatestBallot(changed, state, dispatcher),
             _ => Task.CompletedTask,
         };
     }
@@ -257,6 +260,16 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
+        var result = await ExecuteWithRetries(workshopId, credential, command);
+        if (!result.IsAccepted)
+        {
+            dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+        }
+    }
+
+    /// <summary>One operation id for all attempts: a retry after a lost answer is applied once.</summary>
+    private async Task<CommandResult> ExecuteWithRetries(string workshopId, Credential credential, WorkshopCommand command)
+    {
         var operationId = Guid.NewGuid();
         var result = await gateway.Execute(workshopId, credential, operationId, command);
         for (var attempt = 1; attempt <= CommandRetries && result.Error is WorkshopError.StorageUnavailable or WorkshopError.Busy; attempt++)
@@ -265,9 +278,43 @@ public sealed partial class WorkshopEffects(
             result = await gateway.Execute(workshopId, credential, operationId, command);
         }
 
-        if (!result.IsAccepted)
+        return result;
+    }
+
+    /// <summary>
+    /// Ballots are sent one at a time, the latest winning: taps made while one is on its way are folded into the next
+    /// send, so five quick taps on "+" make at most two writes, and the last ballot stored is the last one shown.
+    /// (Effects run on the circuit's thread, so these two fields need no lock.)
+    /// </summary>
+    private async Task CastLatestBallot(BallotChanged changed, WorkshopSessionState state, IDispatcher dispatcher)
+    {
+        _nextBallot = changed;
+        if (_castingBallot || state is not { WorkshopId: { } workshopId, Credential: { } credential })
         {
-            dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+            return;
+        }
+
+        _castingBallot = true;
+        try
+        {
+            while (_nextBallot is { } next)
+            {
+                _nextBallot = null;
+                var command = new CastBallot(next.RoundId, next.Marks);
+                var result = await ExecuteWithRetries(workshopId, credential, command);
+                if (result.IsAccepted)
+                {
+                    dispatcher.Dispatch(new BallotSaved(next.RoundId, next.Marks));
+                }
+                else if (_nextBallot is null)
+                {
+                    dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+                }
+            }
+        }
+        finally
+        {
+            _castingBallot = false;
         }
     }
 

@@ -27,10 +27,21 @@ public static class WorkshopReducers
         NoteRefused refused when state.Submission?.OperationId == refused.OperationId =>
             state with { Submission = state.Submission with { Sending = false, Refusal = refused.Notice } },
         CommandRequested => state with { Notice = null },
-        CommandRefused refused => state with { Notice = refused.Notice, LastRefusal = new Refusal(refused.Command, (state.LastRefusal?.Number ?? 0) + 1) },
+        CommandRefused refused => state with
+        {
+            Notice = refused.Notice,
+            LastRefusal = new Refusal(refused.Command, (state.LastRefusal?.Number ?? 0) + 1),
+            Ballot = refused.Command is CastBallot ? null : state.Ballot,
+        },
+        BallotChanged changed => state with { Ballot = new BallotDraft(changed.RoundId, changed.Marks, false), Notice = null },
+        BallotSaved saved when state.Ballot is { } draft && draft.RoundId == saved.RoundId && SameMarks(draft.Marks, saved.Marks) =>
+            state with { Ballot = draft with { Saved = true } },
         NoticeDismissed => state with { Notice = null, Submission = state.Submission is { Sending: false } ? null : state.Submission },
         _ => state,
     };
+
+    private static bool SameMarks(ImmutableDictionary<string, int> a, ImmutableDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
 
     private static WorkshopSessionState Opened(WorkshopSessionState state, WorkshopOpened opened)
     {

@@ -32,6 +32,12 @@ public sealed record Refusal(WorkshopCommand Command, int Number);
 public sealed record NoteSubmission(Guid OperationId, bool Sending, Notice? Refusal);
 
 /// <summary>
+/// The ballot as the participant last set it, shown at once while it travels; <paramref name="Saved"/> once the grain
+/// stored exactly these marks. A refused ballot is dropped, and the stored one shows again.
+/// </summary>
+public sealed record BallotDraft(string RoundId, ImmutableDictionary<string, int> Marks, bool Saved);
+
+/// <summary>
 /// Everything one circuit knows about the workshop it shows. While the own slice is being read (at opening, or again
 /// after the feed resynced), feed updates are also kept in <see cref="OwnBacklog"/> so that their private parts
 /// can be applied on top of what is read.
@@ -47,7 +53,8 @@ public sealed record WorkshopSessionState(
     ImmutableList<FeedUpdate> OwnBacklog,
     NoteSubmission? Submission,
     Notice? Notice,
-    Refusal? LastRefusal = null)
+    Refusal? LastRefusal = null,
+    BallotDraft? Ballot = null)
 {
     public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, false, [], null, null);
 

@@ -164,9 +164,14 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
 
-        if (round.Setup.Kind != VoteKind.WordCloud || command.Words.IsDefaultOrEmpty)
+        if (round.Setup.Kind != VoteKind.WordCloud)
         {
             return Decision.Refuse(WorkshopError.InvalidRequest);
+        }
+
+        if (command.Words.IsDefaultOrEmpty || Text.Clean(command.Into, multiline: false).Length == 0)
+        {
+            return Decision.Refuse(WorkshopError.NothingToMerge);
         }
 
         if (Answer(command.Into) is not { } into)

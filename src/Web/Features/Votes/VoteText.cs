@@ -1,0 +1,21 @@
+using CollectifLive.Web.Components.Shared;
+using CollectifLive.Workshops;
+using Microsoft.Extensions.Localization;
+
+namespace CollectifLive.Web.Features.Votes;
+
+/// <summary>How a round is named on every screen: its question, or what kind of vote it is.</summary>
+public static class VoteText
+{
+    public static string Title(this IStringLocalizer localizer, VoteSetup setup) =>
+        setup.Question ?? localizer[$"Vote.Kind.{setup.Kind}"];
+
+    /// <summary>The rules in one line: "5 gommettes, au plus 3 par idée", "Plusieurs choix possibles"...</summary>
+    public static string Rules(this IStringLocalizer localizer, VoteSetup setup) => setup.Kind switch
+    {
+        VoteKind.Dots => localizer[setup.Target == VoteTarget.Themes ? "Vote.Rules.DotsThemes" : "Vote.Rules.DotsNotes", setup.DotBudget, setup.DotCap],
+        VoteKind.Poll => localizer[setup.MultipleChoice ? "Vote.Rules.Multiple" : "Vote.Rules.Single"],
+        VoteKind.Scale => localizer[setup.Scale == ScaleRange.ZeroToTen ? "Vote.Rules.ZeroToTen" : "Vote.Rules.OneToFive"],
+        _ => localizer.Plural("Vote.Rules.Words", Limits.WordAnswersMax),
+    };
+}
