@@ -237,8 +237,10 @@ public sealed partial class WorkshopGrain(
 
         if (decision.Events.IsEmpty)
         {
-            // Nothing to change, but the state that made it so may still be on its way to storage.
+            // Nothing to change, but the state that made it so may still be on its way to storage. Remembered like
+            // any accepted operation: a late retry must not run again over what was decided since.
             var unchanged = CommandResult.Accepted(_working!.Version, decision.Value);
+            _operations.Add(new RememberedOperation(operationId, caller, clock.GetUtcNow(), unchanged));
             return _working.Version == _committed?.Version ? Task.FromResult(unchanged) : AnswerWhenDurable(_working.Version, unchanged);
         }
 

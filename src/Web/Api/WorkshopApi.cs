@@ -23,6 +23,27 @@ public sealed record TemplateResponse(string Id, string Title, string Question, 
 /// <summary>Moves the workshop to a step (for scripts and remote controls); the facilitator key goes in the Authorization header.</summary>
 public sealed record SetPhaseRequest(Phase Phase);
 
+/// <summary>A vote round to open; what is left out takes the console's defaults (anonymous, results shown live).</summary>
+public sealed record OpenRoundRequest(
+    VoteKind Kind,
+    string? Question = null,
+    int DotBudget = 5,
+    int DotCap = 3,
+    VoteTarget Target = VoteTarget.Notes,
+    IReadOnlyList<string>? Options = null,
+    bool MultipleChoice = false,
+    ScaleRange Scale = ScaleRange.OneToFive,
+    bool Anonymous = true,
+    bool HideResultsUntilClosed = false,
+    int? TimerSeconds = null)
+{
+    public VoteSetup ToSetup() =>
+        new(Kind, Question, DotBudget, DotCap, Target, [.. Options ?? []], MultipleChoice, Scale, Anonymous, HideResultsUntilClosed, TimerSeconds);
+}
+
+/// <summary>The id of the round a POST opened.</summary>
+public sealed record OpenRoundResponse(string RoundId);
+
 /// <summary>The REST API (documented in docs/api.md).</summary>
 public static class WorkshopApi
 {
@@ -34,15 +55,29 @@ public static class WorkshopApi
         api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
         api.MapPost("/workshops", Create).RequireRateLimiting(CreationPolicy);
         api.MapPost("/workshops/{workshopId}/phase", SetPhase);
+        api.MapPost("/workshops/{workshopId}/rounds", OpenRound);
+        api.MapPost("/workshops/{workshopId}/rounds/{roundId}/close", CloseRound);
         return endpoints;
     }
 
-    private static async Task<IResult> SetPhase(
+    private static Task<IResult> SetPhase(string workshopId, SetPhaseRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+        Facilitate(workshopId, request is null ? null : new SetPhase(request.Phase), http, gateway, localizer, _ => Results.NoContent());
+
+    /// <summary>Opens a vote round (a poll from a script, a dot vote from a remote control); any open round is closed.</summary>
+    private static Task<IResult> OpenRound(string workshopId, OpenRoundRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+        Facilitate(workshopId, request is null ? null : new OpenVoteRound(request.ToSetup()), http, gateway, localizer, result => Results.Ok(new OpenRoundResponse(result.Value!)));
+
+    private static Task<IResult> CloseRound(string workshopId, string roundId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+        Facilitate(workshopId, new CloseVoteRound(roundId), http, gateway, localizer, _ => Results.NoContent());
+
+    /// <summary>A facilitator's command: the facilitator key in the Authorization header, checked by the grain.</summary>
+    private static async Task<IResult> Facilitate(
         string workshopId,
-        SetPhaseRequest? request,
+        WorkshopCommand? command,
         HttpContext http,
         WorkshopGateway gateway,
-        IStringLocalizer<Strings> localizer)
+        IStringLocalizer<Strings> localizer,
+        Func<CommandResult, IResult> accepted)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -50,15 +85,15 @@ public static class WorkshopApi
             return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
         }
 
-        if (request is null)
+        if (command is null)
         {
             return Refusal(localizer, WorkshopError.InvalidRequest, null);
         }
 
         var credential = Credential.Facilitator(authorization["Bearer ".Length..].Trim());
-        var result = await gateway.Execute(workshopId, credential, Guid.NewGuid(), new SetPhase(request.Phase));
+        var result = await gateway.Execute(workshopId, credential, Guid.NewGuid(), command);
         return result.IsAccepted
-            ? Results.NoContent()
+            ? accepted(result)
             : Refusal(localizer, result.Error, result.Limit, result.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
     }
 

@@ -34,6 +34,8 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task<HubCommandResponse> AddNote(HubAddNoteRequest request) => Connection.InvokeAsync<HubCommandResponse>("AddNote", request);
 
+    public Task<HubCommandResponse> CastBallot(HubCastBallotRequest request) => Connection.InvokeAsync<HubCommandResponse>("CastBallot", request);
+
     public Task<HubSnapshot?> Resync() => Connection.InvokeAsync<HubSnapshot?>("Resync");
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CollectifLive.Web.Api;
 using CollectifLive.Workshops;
 
@@ -8,6 +9,8 @@ namespace CollectifLive.EndToEnd.Tests.Api;
 /// <summary>The REST API as a script would use it.</summary>
 public static class WorkshopApiClient
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public static async Task<CreateWorkshopResponse> Create(string baseUrl, object request)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
@@ -47,5 +50,27 @@ public static class WorkshopApiClient
         }
 
         return response;
+    }
+
+    /// <summary>POST /api/workshops/{id}/rounds: opens a vote round as a script would; returns its id.</summary>
+    public static async Task<string> OpenRound(string baseUrl, CreateWorkshopResponse workshop, OpenRoundRequest round)
+    {
+        using var response = await Facilitate(baseUrl, workshop, "rounds", JsonContent.Create(round, options: Json));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<OpenRoundResponse>(Json))!.RoundId;
+    }
+
+    public static async Task CloseRound(string baseUrl, CreateWorkshopResponse workshop, string roundId)
+    {
+        using var response = await Facilitate(baseUrl, workshop, $"rounds/{roundId}/close", null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> Facilitate(string baseUrl, CreateWorkshopResponse workshop, string path, HttpContent? content)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workshops/{workshop.WorkshopId}/{path}") { Content = content };
+        request.Headers.Authorization = new("Bearer", FacilitatorKey(workshop));
+        return await http.SendAsync(request);
     }
 }

@@ -98,6 +98,11 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.VoteRoundClosed);
         }
 
+        if (state.Participants[actor.ParticipantId].Blocked)
+        {
+            return Decision.Refuse(WorkshopError.ParticipantBlocked);
+        }
+
         if (command.Marks is null)
         {
             return Decision.Refuse(WorkshopError.InvalidBallot);
@@ -115,18 +120,13 @@ public static partial class Workshop
         }
 
         var marks = checkedMarks.Marks;
-        var participant = state.Participants[actor.ParticipantId];
-        if (participant.Blocked)
-        {
-            return Decision.Refuse(WorkshopError.ParticipantBlocked);
-        }
-
         var previous = round.Ballots.GetValueOrDefault(actor.ParticipantId);
         if (previous is null ? marks.IsEmpty : SameMarks(previous.Marks, marks))
         {
-            return Decision.Unchanged;
+            return Decision.Accept([], round.Id);
         }
 
+        var participant = state.Participants[actor.ParticipantId];
         return Decision.Accept(new BallotCast(round.Id, new Ballot(participant.Id, participant.Presence, marks, now)), round.Id);
     }
 
@@ -217,7 +217,7 @@ public static partial class Workshop
                 return Decision.Refuse(WorkshopError.DotBudgetInvalid, Limits.DotBudgetMax);
             case VoteKind.Poll:
                 var labels = (setup.Options.IsDefault ? [] : setup.Options).Select(o => Text.Clean(o, multiline: false)).Where(o => o.Length > 0).ToList();
-                if (labels.Count is < Limits.PollOptionsMin or > Limits.PollOptionsMax || labels.Distinct().Count() != labels.Count)
+                if (labels.Count is < Limits.PollOptionsMin or > Limits.PollOptionsMax || labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() != labels.Count)
                 {
                     return Decision.Refuse(WorkshopError.PollOptionsInvalid, Limits.PollOptionsMax);
                 }

@@ -120,19 +120,20 @@ public static class WorkshopProjection
 
     /// <summary>
     /// A vote round as an audience sees it. Results are counted here, from the ballots and paper counts, every time;
-    /// none while they are hidden. Who voted what goes to the facilitator only, and only if the round is not anonymous.
+    /// none while they are hidden, for anyone (the console may be on the big screen too). Who voted what goes to the
+    /// facilitator only, only if the round is not anonymous, and not while results are hidden (it would tell them).
     /// </summary>
     public static VoteRoundView RoundFor(WorkshopState state, VoteRound round, Audience audience)
     {
         var items = Workshop.VoteItems(state, round);
         var hidden = round.Setup.HideResultsUntilClosed && round.Status == RoundStatus.Open;
-        ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous
+        ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous && !hidden
             ? [.. round.Ballots.Values.OrderBy(b => b.At).Select(b => new BallotView(b.ParticipantId, state.Participants.GetValueOrDefault(b.ParticipantId)?.DisplayName, b.Marks))]
             : [];
         return new VoteRoundView(round.Id, round.Seq, round.Setup, round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt);
     }
 
-    /// <summary>Each item's votes by origin; merged word-cloud answers count for the answer they were merged into.</summary>
+    /// <summary>Each item's votes by origin; merged word-cloud answers count (once per voter) for the answer they were merged into.</summary>
     public static VoteResults Tally(VoteRound round, ImmutableArray<VoteItem> items)
     {
         var room = new Dictionary<string, int>();
@@ -140,9 +141,19 @@ public static class WorkshopProjection
         foreach (var ballot in round.Ballots.Values)
         {
             var counts = ballot.Presence == Presence.Remote ? remote : room;
-            foreach (var (key, marks) in ballot.Marks)
+            if (round.Setup.Kind == VoteKind.WordCloud)
             {
-                var item = round.Merges.GetValueOrDefault(key, key);
+                // Two answers of one voter merged into the same word count once for it.
+                foreach (var item in ballot.Marks.Keys.Select(k => round.Merges.GetValueOrDefault(k, k)).Distinct())
+                {
+                    counts[item] = counts.GetValueOrDefault(item) + 1;
+                }
+
+                continue;
+            }
+
+            foreach (var (item, marks) in ballot.Marks)
+            {
                 counts[item] = counts.GetValueOrDefault(item) + marks;
             }
         }
