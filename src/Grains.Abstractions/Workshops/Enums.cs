@@ -84,6 +84,9 @@ public enum SpotlightKind
 {
     Note = 0,
     Cluster = 1,
+
+    /// <summary>A vote round's results (closing a round puts it there).</summary>
+    VoteRound = 2,
 }
 
 /// <summary>How the projector lays out the wall.</summary>

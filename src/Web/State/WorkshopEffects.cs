@@ -284,37 +284,65 @@ public sealed partial class WorkshopEffects(
     /// <summary>
     /// Ballots are sent one at a time, the latest winning: taps made while one is on its way are folded into the next
     /// send, so five quick taps on "+" make at most two writes, and the last ballot stored is the last one shown.
-    /// (Effects run on the circuit's thread, so these two fields need no lock.)
+    /// Taking the next ballot and ending the loop happen under one lock, so a tap landing as the loop ends is not lost.
     /// </summary>
     private async Task CastLatestBallot(BallotChanged changed, WorkshopSessionState state, IDispatcher dispatcher)
     {
-        _nextBallot = changed;
-        if (_castingBallot || state is not { WorkshopId: { } workshopId, Credential: { } credential })
+        if (state is not { WorkshopId: { } workshopId, Credential: { } credential })
         {
             return;
         }
 
-        _castingBallot = true;
-        try
+        lock (_gate)
         {
-            while (_nextBallot is { } next)
+            _nextBallot = changed;
+            if (_castingBallot)
             {
-                _nextBallot = null;
-                var command = new CastBallot(next.RoundId, next.Marks);
-                var result = await ExecuteWithRetries(workshopId, credential, command);
-                if (result.IsAccepted)
-                {
-                    dispatcher.Dispatch(new BallotSaved(next.RoundId, next.Marks));
-                }
-                else if (_nextBallot is null)
-                {
-                    dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
-                }
+                return;
             }
+
+            _castingBallot = true;
         }
-        finally
+
+        while (true)
         {
-            _castingBallot = false;
+            BallotChanged next;
+            lock (_gate)
+            {
+                if (_nextBallot is null)
+                {
+                    _castingBallot = false;
+                    return;
+                }
+
+                next = _nextBallot;
+                _nextBallot = null;
+            }
+
+            var command = new CastBallot(next.RoundId, next.Marks);
+            CommandResult result;
+            try
+            {
+                result = await ExecuteWithRetries(workshopId, credential, command);
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    _castingBallot = false;
+                }
+
+                throw;
+            }
+
+            if (result.IsAccepted)
+            {
+                dispatcher.Dispatch(new BallotSaved(next.RoundId, next.Marks));
+            }
+            else if (Volatile.Read(ref _nextBallot) is null)
+            {
+                dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+            }
         }
     }
 

@@ -45,4 +45,33 @@ public sealed class Console(IPage page)
     }
 
     public async Task ViewBy(Workshops.WallLayout layout) => await Page.Locator($"input[name=wall-view][value={layout}]").CheckAsync();
+
+    /// <summary>Opens a vote round from the console's form, then waits until the round is listed open.</summary>
+    public async Task<ILocator> OpenRound(Workshops.VoteKind kind, string? question = null, int budget = 5, int cap = 3, string[]? options = null, bool hideResults = false)
+    {
+        var form = Page.Locator("details.new-round");
+        if (await form.GetAttributeAsync("open") is null)
+        {
+            await form.Locator("summary").ClickAsync();
+        }
+
+        await Page.Locator($"input[name=vote-kind][value={kind}]").CheckAsync();
+        await Page.Locator("#vote-question").FillAsync(question ?? "");
+        if (kind == Workshops.VoteKind.Dots)
+        {
+            await Page.Locator("#vote-budget").FillAsync(budget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Page.Locator("#vote-cap").FillAsync(cap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (options is not null)
+        {
+            await Page.Locator("#vote-options").FillAsync(string.Join('\n', options));
+        }
+
+        await Page.Locator("#vote-hide").SetCheckedAsync(hideResults);
+        await Page.Locator("[data-action=open-round]").ClickAsync();
+        var round = Page.Locator(".vote-round.current[data-status=Open]");
+        await Expect(round).ToBeVisibleAsync();
+        return round;
+    }
 }

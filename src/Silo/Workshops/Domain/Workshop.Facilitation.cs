@@ -198,6 +198,11 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.UnknownCluster);
         }
 
+        if (spotlight is { Kind: SpotlightKind.VoteRound } && !state.Rounds.ContainsKey(spotlight.Id))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteRound);
+        }
+
         return spotlight == state.Spotlight ? Decision.Unchanged : Decision.Accept(new SpotlightChanged(spotlight));
     }
 

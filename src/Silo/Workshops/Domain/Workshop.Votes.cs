@@ -44,7 +44,13 @@ public static partial class Workshop
             ImmutableDictionary<string, int>.Empty,
             ImmutableDictionary<string, string>.Empty,
             now);
+        // The round open shows on the projector by itself; a closed one's results left there give way to it.
         var events = new List<WorkshopEvent>();
+        if (state.Spotlight is { Kind: SpotlightKind.VoteRound })
+        {
+            events.Add(new SpotlightChanged(null));
+        }
+
         if (state.OpenRound is { } open)
         {
             events.Add(new VoteRoundClosed(open.Id));
@@ -71,14 +77,31 @@ public static partial class Workshop
             return Decision.Unchanged;
         }
 
-        return wanted == RoundStatus.Closed
-            ? Decision.Accept(new VoteRoundClosed(round.Id), round.Id)
-            : Decision.Accept(state.OpenRound is { } open ? [new VoteRoundClosed(open.Id), new VoteRoundReopened(round.Id)] : [new VoteRoundReopened(round.Id)], round.Id);
+        // Closing puts the results on the projector, where the room waited for them; reopening shows the round again.
+        if (wanted == RoundStatus.Closed)
+        {
+            var results = new SpotlightView(SpotlightKind.VoteRound, round.Id);
+            return Decision.Accept(state.Spotlight == results ? [new VoteRoundClosed(round.Id)] : [new VoteRoundClosed(round.Id), new SpotlightChanged(results)], round.Id);
+        }
+
+        var events = new List<WorkshopEvent>();
+        if (state.Spotlight is { Kind: SpotlightKind.VoteRound })
+        {
+            events.Add(new SpotlightChanged(null));
+        }
+
+        if (state.OpenRound is { } open)
+        {
+            events.Add(new VoteRoundClosed(open.Id));
+        }
+
+        events.Add(new VoteRoundReopened(round.Id));
+        return Decision.Accept(events, round.Id);
     }
 
     private static Decision DecideDiscardRound(WorkshopState state, DiscardVoteRound command) =>
         command.RoundId is not null && state.Rounds.ContainsKey(command.RoundId)
-            ? Decision.Accept(new VoteRoundDiscarded(command.RoundId), command.RoundId)
+            ? Decision.Accept(WithoutSpotlightOn(state, SpotlightKind.VoteRound, command.RoundId, new VoteRoundDiscarded(command.RoundId)), command.RoundId)
             : Decision.Refuse(WorkshopError.UnknownVoteRound);
 
     private static Decision DecideCastBallot(WorkshopState state, Actor actor, CastBallot command, DateTimeOffset now)
