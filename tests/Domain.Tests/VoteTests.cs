@@ -194,7 +194,7 @@ public class VoteTests
     {
         Assert.True(Facilitate(new OpenVoteRound(VoteSetup.Poll("Quel soir ?", [Repeat('a', Limits.PollOptionMaxLength), "Mardi"]))).IsAccepted);
         AssertRefused(
-            WorkshopError.PollOptionsInvalid,
+            WorkshopError.PollOptionTooLong,
             Facilitate(new OpenVoteRound(VoteSetup.Poll("Quel soir ?", [Repeat('a', Limits.PollOptionMaxLength + 1), "Mardi"]))),
             Limits.PollOptionMaxLength);
     }
@@ -965,6 +965,23 @@ public class VoteTests
             Assert.Equal(RoundStatus.Closed, delta.Status);
             Assert.Equal(View(round, audience).Results!.Tallies.AsEnumerable(), delta.Results!.Tallies.AsEnumerable());
         }
+    }
+
+    [Fact]
+    public void A_hidden_word_cloud_keeps_its_answers_from_every_audience_until_the_close()
+    {
+        var cloud = Open(VoteSetup.WordCloud("Un mot pour ce quartier ?", hideResults: true));
+
+        var cast = _workshop.Change(_workshop.Participant("amina"), new CastBallot(cloud, Words("vivre ensemble")));
+
+        foreach (var audience in Audiences)
+        {
+            Assert.Empty(View(cloud, audience).Items);
+            Assert.DoesNotContain("vivre ensemble", Json(Assert.Single(cast.For(audience).Rounds)), StringComparison.Ordinal);
+        }
+
+        _workshop.Facilitate(new CloseVoteRound(cloud));
+        Assert.All(Audiences, a => Assert.Equal(["vivre ensemble"], View(cloud, a).Items.Select(i => i.Label)));
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public enum WorkshopError
     PaperVotesInvalid = 82,
     VoteQuestionRequired = 83,
     NothingToMerge = 84,
+    PollOptionTooLong = 85,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

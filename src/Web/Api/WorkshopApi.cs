@@ -23,7 +23,10 @@ public sealed record TemplateResponse(string Id, string Title, string Question, 
 /// <summary>Moves the workshop to a step (for scripts and remote controls); the facilitator key goes in the Authorization header.</summary>
 public sealed record SetPhaseRequest(Phase Phase);
 
-/// <summary>A vote round to open; what is left out takes the console's defaults (anonymous, results shown live).</summary>
+/// <summary>
+/// A vote round to open; what is left out takes the console's defaults (anonymous, results shown live). Send an
+/// <paramref name="OperationId"/> of your own to retry safely: the same id opens the round once.
+/// </summary>
 public sealed record OpenRoundRequest(
     VoteKind Kind,
     string? Question = null,
@@ -35,7 +38,8 @@ public sealed record OpenRoundRequest(
     ScaleRange Scale = ScaleRange.OneToFive,
     bool Anonymous = true,
     bool HideResultsUntilClosed = false,
-    int? TimerSeconds = null)
+    int? TimerSeconds = null,
+    Guid? OperationId = null)
 {
     public VoteSetup ToSetup() =>
         new(Kind, Question, DotBudget, DotCap, Target, [.. Options ?? []], MultipleChoice, Scale, Anonymous, HideResultsUntilClosed, TimerSeconds);
@@ -65,7 +69,7 @@ public static class WorkshopApi
 
     /// <summary>Opens a vote round (a poll from a script, a dot vote from a remote control); any open round is closed.</summary>
     private static Task<IResult> OpenRound(string workshopId, OpenRoundRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
-        Facilitate(workshopId, request is null ? null : new OpenVoteRound(request.ToSetup()), http, gateway, localizer, result => Results.Ok(new OpenRoundResponse(result.Value!)));
+        Facilitate(workshopId, request is null ? null : new OpenVoteRound(request.ToSetup()), http, gateway, localizer, result => Results.Ok(new OpenRoundResponse(result.Value!)), request?.OperationId);
 
     private static Task<IResult> CloseRound(string workshopId, string roundId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
         Facilitate(workshopId, new CloseVoteRound(roundId), http, gateway, localizer, _ => Results.NoContent());
@@ -77,7 +81,8 @@ public static class WorkshopApi
         HttpContext http,
         WorkshopGateway gateway,
         IStringLocalizer<Strings> localizer,
-        Func<CommandResult, IResult> accepted)
+        Func<CommandResult, IResult> accepted,
+        Guid? operationId = null)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -91,7 +96,7 @@ public static class WorkshopApi
         }
 
         var credential = Credential.Facilitator(authorization["Bearer ".Length..].Trim());
-        var result = await gateway.Execute(workshopId, credential, Guid.NewGuid(), command);
+        var result = await gateway.Execute(workshopId, credential, operationId ?? Guid.NewGuid(), command);
         return result.IsAccepted
             ? accepted(result)
             : Refusal(localizer, result.Error, result.Limit, result.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);

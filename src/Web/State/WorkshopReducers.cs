@@ -31,7 +31,9 @@ public static class WorkshopReducers
         {
             Notice = refused.Notice,
             LastRefusal = new Refusal(refused.Command, (state.LastRefusal?.Number ?? 0) + 1),
-            Ballot = refused.Command is CastBallot ? null : state.Ballot,
+            Ballot = refused.Command is CastBallot cast && state.Ballot is { } draft && draft.RoundId == cast.RoundId && SameMarks(draft.Marks, cast.Marks)
+                ? null
+                : state.Ballot,
         },
         BallotChanged changed => state with { Ballot = new BallotDraft(changed.RoundId, changed.Marks, false), Notice = null },
         BallotSaved saved when state.Ballot is { } draft && draft.RoundId == saved.RoundId && SameMarks(draft.Marks, saved.Marks) =>

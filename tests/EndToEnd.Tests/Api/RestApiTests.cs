@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CollectifLive.Workshops;
 
 namespace CollectifLive.EndToEnd.Tests.Api;
 
 [Collection(AppCollection.Name)]
 public class RestApiTests(AppFixture app)
 {
+    private static readonly string[] OneOption = ["Oui"];
+
     private static readonly string[] Columns = ["Idées", "Questions"];
 
     [Fact]
@@ -58,6 +61,37 @@ public class RestApiTests(AppFixture app)
         await using var hub = await HubClient.Connect(app.BaseUrl);
         var joined = await hub.Join(new(workshop.JoinCode, "Script"));
         Assert.Equal(Workshops.Phase.Contribution, joined.Snapshot!.View.Header.Phase);
+    }
+
+    [Fact]
+    public async Task A_script_opens_a_poll_once_even_when_it_retries_and_a_bad_poll_is_refused_with_its_limit()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", WorkshopApiClient.FacilitatorKey(workshop));
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var path = $"/api/workshops/{workshop.WorkshopId}/rounds";
+        var poll = new { kind = "Poll", question = "Un second atelier ?", options = new[] { "Oui", "Non" }, operationId = Guid.NewGuid() };
+
+        using var first = await http.PostAsJsonAsync(path, poll);
+        using var retried = await http.PostAsJsonAsync(path, poll);
+        using var lonely = await http.PostAsJsonAsync(path, new { kind = "Poll", question = "Oui ?", options = OneOption });
+        using var anonymous = await new HttpClient { BaseAddress = new Uri(app.BaseUrl) }.PostAsJsonAsync(path, poll);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var roundId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roundId").GetString();
+        Assert.Equal(roundId, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roundId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, lonely.StatusCode);
+        var problem = await lonely.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("PollOptionsInvalid", problem.GetProperty("code").GetString());
+        Assert.Equal(Limits.PollOptionsMax, problem.GetProperty("limit").GetInt32());
+        Assert.Equal("Un sondage a de 2 à 10 choix, tous différents.", problem.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await using var hub = await HubClient.Connect(app.BaseUrl);
+        var round = Assert.Single((await hub.Join(new(workshop.JoinCode, "Script"))).Snapshot!.View.Rounds);
+        Assert.Equal(roundId, round.Id);
+        Assert.Equal(["Oui", "Non"], round.Items.Select(i => i.Label));
+        Assert.True(round.Setup.Anonymous);
     }
 
     [Fact]

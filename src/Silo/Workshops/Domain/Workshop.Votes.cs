@@ -247,7 +247,7 @@ public static partial class Workshop
 
                 if (labels.Any(o => o.Length > Limits.PollOptionMaxLength))
                 {
-                    return Decision.Refuse(WorkshopError.PollOptionsInvalid, Limits.PollOptionMaxLength);
+                    return Decision.Refuse(WorkshopError.PollOptionTooLong, Limits.PollOptionMaxLength);
                 }
 
                 options = [.. labels.Select((label, i) => new VoteItem($"o{i + 1}", label))];

@@ -125,8 +125,10 @@ public static class WorkshopProjection
     /// </summary>
     public static VoteRoundView RoundFor(WorkshopState state, VoteRound round, Audience audience)
     {
-        var items = Workshop.VoteItems(state, round);
         var hidden = round.Setup.HideResultsUntilClosed && round.Status == RoundStatus.Open;
+
+        // A word cloud's items are the answers given: hidden results hide them too.
+        var items = hidden && round.Setup.Kind == VoteKind.WordCloud ? [] : Workshop.VoteItems(state, round);
         ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous && !hidden
             ? [.. round.Ballots.Values.OrderBy(b => b.At).Select(b => new BallotView(b.ParticipantId, state.Participants.GetValueOrDefault(b.ParticipantId)?.DisplayName, b.Marks))]
             : [];
