@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CollectifLive.JoinCodes;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
@@ -9,24 +8,6 @@ namespace CollectifLive.Grains.Tests;
 public class FacilitationGrainTests(TestClusterFixture fixture)
 {
     private readonly Workshops _workshops = new(fixture.Client);
-
-    private sealed class Recorder : IWorkshopObserver
-    {
-        public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
-
-        public Task OnChange(WorkshopChange change)
-        {
-            Changes.Enqueue(change);
-            return Task.CompletedTask;
-        }
-    }
-
-    private static async Task<CommandResult> Facilitate(IWorkshopGrain grain, WorkshopCommand command)
-    {
-        var result = await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), command);
-        Assert.True(result.IsAccepted, $"{command} was refused: {result.Error}");
-        return result;
-    }
 
     private static async Task<string> Post(IWorkshopGrain grain, Credential author, string text, string column = "c1")
     {
@@ -99,7 +80,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
         var noteId = await Post(grain, amina, "hors sujet");
-        var hidden = await Facilitate(grain, new ModerateNote(noteId, ModerationAction.Hide));
+        var hidden = await Workshops.Facilitate(grain, new ModerateNote(noteId, ModerationAction.Hide));
 
         var again = await Task.WhenAll(
             grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new ModerateNote(noteId, ModerationAction.Hide)),
@@ -137,8 +118,8 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
     {
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
-        await Facilitate(grain, new ChangeSettings(WallSettings.Default with { PreModeration = true }));
-        var recorder = new Recorder();
+        await Workshops.Facilitate(grain, new ChangeSettings(WallSettings.Default with { PreModeration = true }));
+        var recorder = new ChangeRecorder();
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {
@@ -181,16 +162,16 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         var first = await Post(grain, amina, "une");
         var second = await Post(grain, bruno, "deux", "c2");
         var settings = new WallSettings(SilentWriting: true, SilentOnProjector: false, PreModeration: true, ParticipantsSeeWall: false, LateNotes: true, WallLayout.Themes);
-        await Facilitate(grain, new ChangeSettings(settings));
+        await Workshops.Facilitate(grain, new ChangeSettings(settings));
         var silent = await Post(grain, bruno, "en silence");
-        await Facilitate(grain, new ModerateNote(second, ModerationAction.Hide));
-        var cluster = (await Facilitate(grain, new CreateCluster("Lieux", [first, silent]))).Value!;
-        await Facilitate(grain, new SetPhase(Phase.Grouping));
-        await Facilitate(grain, new SetParticipantBlocked(amina.ParticipantId!, true));
-        await Facilitate(grain, new SetLocks(new WorkshopLocks(JoinsClosed: true, NotesClosed: false)));
-        await Facilitate(grain, new SetSpotlight(new SpotlightView(SpotlightKind.Cluster, cluster)));
-        await Facilitate(grain, new StartTimer(600));
-        var last = await Facilitate(grain, new PauseTimer());
+        await Workshops.Facilitate(grain, new ModerateNote(second, ModerationAction.Hide));
+        var cluster = (await Workshops.Facilitate(grain, new CreateCluster("Lieux", [first, silent]))).Value!;
+        await Workshops.Facilitate(grain, new SetPhase(Phase.Grouping));
+        await Workshops.Facilitate(grain, new SetParticipantBlocked(amina.ParticipantId!, true));
+        await Workshops.Facilitate(grain, new SetLocks(new WorkshopLocks(JoinsClosed: true, NotesClosed: false)));
+        await Workshops.Facilitate(grain, new SetSpotlight(new SpotlightView(SpotlightKind.Cluster, cluster)));
+        await Workshops.Facilitate(grain, new StartTimer(600));
+        var last = await Workshops.Facilitate(grain, new PauseTimer());
         var before = (await grain.Sync(-1)).Snapshot!.Facilitator;
 
         await fixture.Cluster.DeactivateAsync(grain);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
 
@@ -7,22 +6,11 @@ namespace CollectifLive.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public class ObserverTests(TestClusterFixture fixture)
 {
-    private sealed class Recorder : IWorkshopObserver
-    {
-        public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
-
-        public Task OnChange(WorkshopChange change)
-        {
-            Changes.Enqueue(change);
-            return Task.CompletedTask;
-        }
-    }
-
     [Fact]
     public async Task An_observer_hears_every_durable_change_once_in_contiguous_versions()
     {
         var (grain, _) = await new Workshops(fixture.Client).Create();
-        var recorder = new Recorder();
+        var recorder = new ChangeRecorder();
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {

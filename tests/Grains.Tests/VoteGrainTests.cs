@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
@@ -12,24 +11,6 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
     private const int Voters = 200;
 
     private readonly Workshops _workshops = new(fixture.Client);
-
-    private sealed class Recorder : IWorkshopObserver
-    {
-        public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
-
-        public Task OnChange(WorkshopChange change)
-        {
-            Changes.Enqueue(change);
-            return Task.CompletedTask;
-        }
-    }
-
-    private static async Task<CommandResult> Facilitate(IWorkshopGrain grain, WorkshopCommand command)
-    {
-        var result = await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), command);
-        Assert.True(result.IsAccepted, $"{command} was refused: {result.Error}");
-        return result;
-    }
 
     private static async Task<string> Post(IWorkshopGrain grain, Credential author, string text)
     {
@@ -64,8 +45,8 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
             await Post(grain, participants[2].Credential, "Une navette le samedi"),
             await Post(grain, participants[3].Credential, "Un café associatif"),
         ];
-        await Facilitate(grain, new SetPhase(Phase.Vote));
-        var round = (await Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3, title: "Vos priorités")))).Value!;
+        await Workshops.Facilitate(grain, new SetPhase(Phase.Vote));
+        var round = (await Workshops.Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3, title: "Vos priorités")))).Value!;
         Assert.Equal(notes, (await RoundOf(grain, round)).Items.Select(i => i.Id));
 
         // Each participant: one to three dots on one note, one or two on the next (at most the cap, within the budget).
@@ -73,7 +54,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
             .Select((p, i) => Marks((notes[i % notes.Length], 1 + (i % 3)), (notes[(i + 1) % notes.Length], 1 + (i % 2))))
             .ToArray();
 
-        var recorder = new Recorder();
+        var recorder = new ChangeRecorder();
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {
@@ -155,7 +136,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         var amina = await Workshops.Join(grain, 1);
         var note = await Post(grain, amina, "Un tiers-lieu");
         var other = await Post(grain, amina, "Une navette");
-        var round = (await Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3)))).Value!;
+        var round = (await Workshops.Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3)))).Value!;
         var operation = Guid.NewGuid();
         var first = new CastBallot(round, Marks((note, 3)));
 
@@ -190,7 +171,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         var amina = await Workshops.Join(grain, 1);
         var note = await Post(grain, amina, "Un tiers-lieu");
         var other = await Post(grain, amina, "Une navette");
-        var round = (await Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3)))).Value!;
+        var round = (await Workshops.Facilitate(grain, new OpenVoteRound(VoteSetup.Dots(5, 3)))).Value!;
         var same = new CastBallot(round, Marks((note, 3)));
         Assert.True((await grain.Execute(amina, Guid.NewGuid(), same)).IsAccepted);
 

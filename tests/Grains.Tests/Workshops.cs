@@ -29,6 +29,14 @@ public sealed class Workshops(IGrainFactory grains)
         return (grain, result.Value!);
     }
 
+    /// <summary>A facilitator's command that must be accepted.</summary>
+    public static async Task<CommandResult> Facilitate(IWorkshopGrain grain, WorkshopCommand command)
+    {
+        var result = await grain.Execute(Facilitator, Guid.NewGuid(), command);
+        Assert.True(result.IsAccepted, $"{command} was refused: {result.Error}");
+        return result;
+    }
+
     /// <summary>The workshop's current join code, as its facilitator sees it.</summary>
     public static async Task<string> CodeOf(IWorkshopGrain grain) => (await grain.Sync(-1)).Snapshot?.Facilitator.Header.JoinCode ?? "ABC234";
 
