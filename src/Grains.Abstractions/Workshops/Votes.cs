@@ -104,6 +104,13 @@ public sealed record VoteRoundView(
     ImmutableArray<BallotView> Ballots,
     DateTimeOffset OpenedAt);
 
+/// <summary>Ballot marks (item id to count) compared by content, whatever their order.</summary>
+public static class VoteMarks
+{
+    public static bool Same(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
+}
+
 /// <summary>A participant's own ballot in a round, as stored.</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnBallot")]
 public sealed record OwnBallot(string RoundId, ImmutableDictionary<string, int> Marks);

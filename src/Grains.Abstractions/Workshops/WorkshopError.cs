@@ -56,6 +56,7 @@ public enum WorkshopError
     VoteQuestionRequired = 83,
     NothingToMerge = 84,
     PollOptionTooLong = 85,
+    VoteNeedsWall = 86,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

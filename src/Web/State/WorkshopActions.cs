@@ -44,8 +44,17 @@ public sealed record CommandRequested(WorkshopCommand Command) : IAction;
 /// <summary>The grain refused a requested command; the notice says why.</summary>
 public sealed record CommandRefused(WorkshopCommand Command, Notice Notice) : IAction;
 
-/// <summary>The participant changed their ballot (a tap on +/−, a choice, words sent): the whole ballot, latest wins.</summary>
+/// <summary>The participant set their whole ballot (word answers sent, or withdrawn): latest wins.</summary>
 public sealed record BallotChanged(string RoundId, ImmutableDictionary<string, int> Marks) : IAction;
+
+/// <summary>
+/// A tap on the ballot: a dot more (+1) or less (−1) on an item. The reducer applies it to the ballot as it is now,
+/// not as it was when the button was drawn, so taps faster than the screen are all counted.
+/// </summary>
+public sealed record DotTapped(string RoundId, string ItemId, int Step) : IAction;
+
+/// <summary>A poll option or scale value ticked or unticked, applied to the ballot as it is now.</summary>
+public sealed record ChoiceToggled(string RoundId, string ItemId) : IAction;
 
 /// <summary>The grain stored these marks as the participant's ballot.</summary>
 public sealed record BallotSaved(string RoundId, ImmutableDictionary<string, int> Marks) : IAction;

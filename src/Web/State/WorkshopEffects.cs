@@ -29,7 +29,7 @@ public sealed partial class WorkshopEffects(
     private FeedSubscription? _subscription;
     private bool _disposed;
     private Guid _joinOperation = Guid.NewGuid();
-    private BallotChanged? _nextBallot;
+    private BallotDraft? _nextBallot;
     private bool _castingBallot;
     private string _joinKey = Secrets.NewKey();
 
@@ -44,7 +44,7 @@ public sealed partial class WorkshopEffects(
             NoteSubmitted submitted => SubmitNote(submitted, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
             CommandRequested requested => Execute(requested.Command, state, dispatcher),
-            BallotChanged changed => CastLatestBallot(changed, state, dispatcher),
+            BallotChanged or DotTapped or ChoiceToggled => CastLatestBallot(state, dispatcher),
             _ => Task.CompletedTask,
         };
     }
@@ -286,9 +286,9 @@ public sealed partial class WorkshopEffects(
     /// send, so five quick taps on "+" make at most two writes, and the last ballot stored is the last one shown.
     /// Taking the next ballot and ending the loop happen under one lock, so a tap landing as the loop ends is not lost.
     /// </summary>
-    private async Task CastLatestBallot(BallotChanged changed, WorkshopSessionState state, IDispatcher dispatcher)
+    private async Task CastLatestBallot(WorkshopSessionState state, IDispatcher dispatcher)
     {
-        if (state is not { WorkshopId: { } workshopId, Credential: { } credential })
+        if (state is not { WorkshopId: { } workshopId, Credential: { } credential, Ballot: { Saved: false } changed })
         {
             return;
         }
@@ -306,10 +306,10 @@ public sealed partial class WorkshopEffects(
 
         while (true)
         {
-            BallotChanged next;
+            BallotDraft next;
             lock (_gate)
             {
-                if (_nextBallot is null)
+                if (_nextBallot is null || _disposed)
                 {
                     _castingBallot = false;
                     return;
@@ -320,21 +320,7 @@ public sealed partial class WorkshopEffects(
             }
 
             var command = new CastBallot(next.RoundId, next.Marks);
-            CommandResult result;
-            try
-            {
-                result = await ExecuteWithRetries(workshopId, credential, command);
-            }
-            catch
-            {
-                lock (_gate)
-                {
-                    _castingBallot = false;
-                }
-
-                throw;
-            }
-
+            var result = await CastOnce(workshopId, credential, command);
             if (result.IsAccepted)
             {
                 dispatcher.Dispatch(new BallotSaved(next.RoundId, next.Marks));
@@ -343,6 +329,20 @@ public sealed partial class WorkshopEffects(
             {
                 dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
             }
+        }
+    }
+
+    /// <summary>A ballot that could not be sent for a reason the gateway does not know is a refusal the phone shows, not a silent "sending…".</summary>
+    private async Task<CommandResult> CastOnce(string workshopId, Credential credential, CastBallot command)
+    {
+        try
+        {
+            return await ExecuteWithRetries(workshopId, credential, command);
+        }
+        catch (Exception exception)
+        {
+            LogBallotFailed(exception, workshopId);
+            return CommandResult.Refused(WorkshopError.StorageUnavailable);
         }
     }
 
@@ -417,6 +417,9 @@ public sealed partial class WorkshopEffects(
 
         subscription?.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a ballot could not be sent")]
+    private partial void LogBallotFailed(Exception exception, string workshopId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: the browser could not be reached")]
     private partial void LogBrowserUnreachable(Exception exception, string workshopId);

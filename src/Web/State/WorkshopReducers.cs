@@ -31,19 +31,18 @@ public static class WorkshopReducers
         {
             Notice = refused.Notice,
             LastRefusal = new Refusal(refused.Command, (state.LastRefusal?.Number ?? 0) + 1),
-            Ballot = refused.Command is CastBallot cast && state.Ballot is { } draft && draft.RoundId == cast.RoundId && SameMarks(draft.Marks, cast.Marks)
+            Ballot = refused.Command is CastBallot cast && state.Ballot is { } draft && draft.RoundId == cast.RoundId && VoteMarks.Same(draft.Marks, cast.Marks)
                 ? null
                 : state.Ballot,
         },
         BallotChanged changed => state with { Ballot = new BallotDraft(changed.RoundId, changed.Marks, false), Notice = null },
-        BallotSaved saved when state.Ballot is { } draft && draft.RoundId == saved.RoundId && SameMarks(draft.Marks, saved.Marks) =>
-            state with { Ballot = draft with { Saved = true } },
+        DotTapped tap => Ballots.Edit(state, tap.RoundId, (round, marks) => Ballots.Step(round, marks, tap.ItemId, tap.Step)),
+        ChoiceToggled toggle => Ballots.Edit(state, toggle.RoundId, (round, marks) => Ballots.Toggle(round, marks, toggle.ItemId)),
+        BallotSaved saved when state.Ballot is { } draft && draft.RoundId == saved.RoundId && VoteMarks.Same(draft.Marks, saved.Marks) =>
+            state with { Ballot = Ballots.Stored(state.Own, saved.RoundId) is { } stored && VoteMarks.Same(stored, saved.Marks) ? null : draft with { Saved = true } },
         NoticeDismissed => state with { Notice = null, Submission = state.Submission is { Sending: false } ? null : state.Submission },
         _ => state,
     };
-
-    private static bool SameMarks(ImmutableDictionary<string, int> a, ImmutableDictionary<string, int> b) =>
-        a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
 
     private static WorkshopSessionState Opened(WorkshopSessionState state, WorkshopOpened opened)
     {
@@ -92,6 +91,13 @@ public static class WorkshopReducers
         // After a resync the own slice is read again (an effect); until then updates are applied and also kept.
         var own = update.OwnFor(participantId) is { } delta ? state.Own.Apply(delta, update.Version) : state.Own;
         var stale = state.OwnStale || update.IsResync;
-        return state with { Shared = shared, Own = own, OwnStale = stale, OwnBacklog = stale ? state.OwnBacklog.Add(update) : state.OwnBacklog };
+        return state with
+        {
+            Shared = shared,
+            Own = own,
+            OwnStale = stale,
+            OwnBacklog = stale ? state.OwnBacklog.Add(update) : state.OwnBacklog,
+            Ballot = Ballots.AfterOwnChange(state.Ballot, state.Own, own),
+        };
     }
 }

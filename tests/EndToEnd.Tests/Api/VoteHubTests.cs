@@ -123,7 +123,7 @@ public class VoteHubTests(AppFixture app, ITestOutputHelper output)
 
         Assert.Equal(WorkshopError.OverBudget, overBudget.Error?.Code);
         Assert.Equal(3, overBudget.Error?.Limit);
-        Assert.Equal("Vous n'avez que 3 gommettes en tout.", overBudget.Error?.Message);
+        Assert.Equal("Votre budget est dépassé (3 au total) : retirez d'abord une gommette ailleurs.", overBudget.Error?.Message);
         Assert.Equal(WorkshopError.OverItemCap, overCap.Error?.Code);
         Assert.Equal(WorkshopError.UnknownVoteItem, unknown.Error?.Code);
         Assert.Equal(WorkshopError.UnknownVoteRound, unknownRound.Error?.Code);

@@ -31,7 +31,7 @@ public class VoteTests(AppFixture app)
         var projectedMaison = board.Locator(".vote-bars li", new() { HasTextString = "Une maison des initiatives" });
         await Expect(projectedMaison).ToHaveAttributeAsync("data-total", "0");
 
-        await maison.GetByRole(AriaRole.Button, new() { Name = "Ajouter une gommette à « Une maison des initiatives »" }).ClickAsync();
+        await maison.GetByRole(AriaRole.Button, new() { Name = "Ajouter une gommette", Exact = true }).ClickAsync();
         await Expect(projectedMaison).ToHaveAttributeAsync("data-total", "1");
         await maison.Locator("[data-action=add-dot]").ClickAsync();
 
@@ -104,7 +104,7 @@ public class VoteTests(AppFixture app)
         await Expect(mardi).ToHaveAttributeAsync("data-total", "1");
         await Expect(chloe.Locator(".ballot .vote-bars li", new() { HasTextString = "Mardi soir" })).ToHaveAttributeAsync("data-total", "1");
         await Eventually.Until(() => projectorWire.Received("data-total"), "the results to reach the projector's wire");
-        await Expect(chloe.Locator(".ballot [data-own-ballot]")).ToHaveTextAsync("Vous n'avez pas voté à ce vote.");
+        await Expect(chloe.Locator(".ballot [data-own-ballot]")).ToHaveTextAsync("Vous n'avez pas participé à ce vote.");
 
         await room.Console.Page.Locator(".vote-round.current [data-action=unproject-round]").ClickAsync();
         await Expect(room.Projector.Locator(".vote-board")).ToHaveCountAsync(0);
@@ -132,7 +132,7 @@ public class VoteTests(AppFixture app)
         await paper.FillAsync("5000");
         await paper.BlurAsync();
 
-        await Expect(room.Console.Page.Locator(".command-notice")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Un nombre de votes papier de 0 à 1000\\."));
+        await Expect(room.Console.Page.Locator(".command-notice")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Le nombre de votes papier va de 0 à 1000\\."));
         await Expect(oui).ToHaveAttributeAsync("data-total", "5");
     }
 

@@ -22,9 +22,11 @@ public sealed class WireRecorder
 
     public int FrameCount => _frames.Count;
 
+    /// <summary>Whether the text came in, searched across frame boundaries (a large message is split into several frames).</summary>
     public bool Received(string text)
     {
         var needle = Encoding.UTF8.GetBytes(text);
-        return _frames.Any(frame => frame.AsSpan().IndexOf(needle) >= 0);
+        byte[] stream = [.. _frames.SelectMany(frame => frame)];
+        return stream.AsSpan().IndexOf(needle) >= 0;
     }
 }

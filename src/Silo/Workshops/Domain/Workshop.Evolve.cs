@@ -68,8 +68,12 @@ public static partial class Workshop
             SpotlightChanged spotlight => s with { Spotlight = spotlight.Spotlight },
             JoinCodeRotated code => s with { JoinCode = code.JoinCode },
             VoteRoundOpened opened => s with { Rounds = s.Rounds.Add(opened.Round.Id, opened.Round), NextSeq = s.NextSeq + 1 },
-            VoteRoundClosed closed => WithRound(s, closed.RoundId, r => r with { Status = RoundStatus.Closed }),
-            VoteRoundReopened reopened => WithRound(s, reopened.RoundId, r => r with { Status = RoundStatus.Open }),
+            VoteRoundClosed closed => WithRound(s, closed.RoundId, r => r with
+            {
+                Status = RoundStatus.Closed,
+                ClosedItems = r.Setup.Kind == VoteKind.Dots ? VoteItems(s, r) : null,
+            }),
+            VoteRoundReopened reopened => WithRound(s, reopened.RoundId, r => r with { Status = RoundStatus.Open, ClosedItems = null }),
             VoteRoundDiscarded discarded => s with { Rounds = s.Rounds.Remove(discarded.RoundId) },
             BallotCast cast => WithRound(s, cast.RoundId, r => r with
             {
@@ -81,9 +85,10 @@ public static partial class Workshop
             }),
             WordsMerged merged => WithRound(s, merged.RoundId, r => r with
             {
+                // Merges stay one level deep: what pointed to a merged word now points to the word kept.
                 Merges = r.Merges
-                    .SetItems(merged.Words.Where(w => w != merged.Into).Select(w => KeyValuePair.Create(w, merged.Into)))
                     .SetItems(r.Merges.Where(m => merged.Words.Contains(m.Value)).Select(m => KeyValuePair.Create(m.Key, merged.Into)))
+                    .SetItems(merged.Words.Where(w => w != merged.Into).Select(w => KeyValuePair.Create(w, merged.Into)))
                     .Remove(merged.Into),
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event"),

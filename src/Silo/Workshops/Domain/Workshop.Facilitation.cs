@@ -23,6 +23,12 @@ public static partial class Workshop
             return Decision.Unchanged;
         }
 
+        // A dot vote shows the notes it is on: the wall is not hidden from participants while one is open.
+        if (!settings.ParticipantsSeeWall && state.OpenRound is { Setup.Kind: VoteKind.Dots })
+        {
+            return Decision.Refuse(WorkshopError.VoteNeedsWall);
+        }
+
         // Ending silent writing reveals what was written silently: nothing stays hidden by a mode that is off.
         var unrevealed = state.Settings.SilentWriting && !settings.SilentWriting ? UnrevealedIn(state, null) : [];
         var events = new List<WorkshopEvent> { new SettingsChanged(settings) };

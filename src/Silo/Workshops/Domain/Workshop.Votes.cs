@@ -7,9 +7,13 @@ namespace CollectifLive.Silo.Workshops.Domain;
 /// <summary>Vote rounds: dot votes, polls, scales and word clouds, their ballots and their paper counts.</summary>
 public static partial class Workshop
 {
-    /// <summary>What one may vote for in a round now: visible notes or themes for dots, the options otherwise.</summary>
+    /// <summary>
+    /// What one may vote for in a round now: visible notes or themes for dots (as they were at the close, once closed),
+    /// the answers given for a word cloud, the options otherwise.
+    /// </summary>
     public static ImmutableArray<VoteItem> VoteItems(WorkshopState state, VoteRound round) => round.Setup.Kind switch
     {
+        _ when round.ClosedItems is { } closed => closed,
         VoteKind.Dots when round.Setup.Target == VoteTarget.Themes =>
             [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(c => new VoteItem(c.Id, c.Name))],
         VoteKind.Dots =>
@@ -29,6 +33,11 @@ public static partial class Workshop
             return invalid;
         }
 
+        if (setup.Kind == VoteKind.Dots && !state.Settings.ParticipantsSeeWall)
+        {
+            return Decision.Refuse(WorkshopError.VoteNeedsWall);
+        }
+
         if (state.Rounds.Count >= Limits.VoteRoundsPerWorkshopMax)
         {
             return Decision.Refuse(WorkshopError.TooManyVoteRounds, Limits.VoteRoundsPerWorkshopMax);
@@ -44,18 +53,7 @@ public static partial class Workshop
             ImmutableDictionary<string, int>.Empty,
             ImmutableDictionary<string, string>.Empty,
             now);
-        // The round open shows on the projector by itself; a closed one's results left there give way to it.
-        var events = new List<WorkshopEvent>();
-        if (state.Spotlight is { Kind: SpotlightKind.VoteRound })
-        {
-            events.Add(new SpotlightChanged(null));
-        }
-
-        if (state.OpenRound is { } open)
-        {
-            events.Add(new VoteRoundClosed(open.Id));
-        }
-
+        var events = MakingWayForARound(state);
         events.Add(new VoteRoundOpened(round));
         if (setup.TimerSeconds is { } seconds)
         {
@@ -77,6 +75,11 @@ public static partial class Workshop
             return Decision.Unchanged;
         }
 
+        if (round.Setup.Kind == VoteKind.Dots && !state.Settings.ParticipantsSeeWall && wanted == RoundStatus.Open)
+        {
+            return Decision.Refuse(WorkshopError.VoteNeedsWall);
+        }
+
         // Closing puts the results on the projector, where the room waited for them; reopening shows the round again.
         if (wanted == RoundStatus.Closed)
         {
@@ -84,6 +87,17 @@ public static partial class Workshop
             return Decision.Accept(state.Spotlight == results ? [new VoteRoundClosed(round.Id)] : [new VoteRoundClosed(round.Id), new SpotlightChanged(results)], round.Id);
         }
 
+        var events = MakingWayForARound(state);
+        events.Add(new VoteRoundReopened(round.Id));
+        return Decision.Accept(events, round.Id);
+    }
+
+    /// <summary>
+    /// Before a round opens (or opens again): the one open is closed, one round at a time; a closed round's results
+    /// left on the projector give way, since the open round shows there by itself.
+    /// </summary>
+    private static List<WorkshopEvent> MakingWayForARound(WorkshopState state)
+    {
         var events = new List<WorkshopEvent>();
         if (state.Spotlight is { Kind: SpotlightKind.VoteRound })
         {
@@ -95,8 +109,7 @@ public static partial class Workshop
             events.Add(new VoteRoundClosed(open.Id));
         }
 
-        events.Add(new VoteRoundReopened(round.Id));
-        return Decision.Accept(events, round.Id);
+        return events;
     }
 
     private static Decision DecideDiscardRound(WorkshopState state, DiscardVoteRound command) =>
@@ -144,7 +157,7 @@ public static partial class Workshop
 
         var marks = checkedMarks.Marks;
         var previous = round.Ballots.GetValueOrDefault(actor.ParticipantId);
-        if (previous is null ? marks.IsEmpty : SameMarks(previous.Marks, marks))
+        if (previous is null ? marks.IsEmpty : VoteMarks.Same(previous.Marks, marks))
         {
             return Decision.Accept([], round.Id);
         }
@@ -197,14 +210,22 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.NothingToMerge);
         }
 
-        if (Answer(command.Into) is not { } into)
+        if (Answer(command.Into) is not { } typed)
         {
             return Decision.Refuse(WorkshopError.AnswerTooLong, Limits.WordAnswerMaxLength);
         }
 
+        // Only answers on the cloud now can be merged; a word kept that was itself merged away means the word it went to.
+        var answers = VoteItems(state, round).Select(i => i.Id).ToHashSet();
         ImmutableArray<string> words = [.. command.Words.Select(Answer).OfType<string>().Distinct()];
-        return words.IsEmpty || words.All(w => w == into && !round.Merges.ContainsKey(w))
-            ? Decision.Unchanged
+        if (words.Any(w => !answers.Contains(w)))
+        {
+            return Decision.Refuse(WorkshopError.UnknownVoteItem);
+        }
+
+        var into = round.Merges.GetValueOrDefault(typed, typed);
+        return words.IsEmpty || words.All(w => w == into)
+            ? Decision.Accept([], round.Id)
             : Decision.Accept(new WordsMerged(round.Id, words, into), round.Id);
     }
 
@@ -364,6 +385,4 @@ public static partial class Workshop
         return words.Length is >= 1 and <= Limits.WordAnswerMaxWords && answer.Length <= Limits.WordAnswerMaxLength ? answer : null;
     }
 
-    private static bool SameMarks(ImmutableDictionary<string, int> a, ImmutableDictionary<string, int> b) =>
-        a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
 }

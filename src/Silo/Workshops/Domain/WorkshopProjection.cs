@@ -187,15 +187,23 @@ public static class WorkshopProjection
             OwnDeltas(before, after, touched, notes));
     }
 
-    /// <summary>The rounds a write changed, directly or through the notes and themes they vote on.</summary>
-    private static List<string> TouchedRounds(WorkshopState? before, WorkshopState after, ChangeTracker touched) =>
-    [
-        .. touched.Rounds
-            .Concat(after.Rounds.Values
-                .Where(r => r.Setup.Kind == VoteKind.Dots && (r.Setup.Target == VoteTarget.Notes ? touched.NoteItems : touched.ThemeItems))
-                .Select(r => r.Id))
-            .Distinct(),
-    ];
+    /// <summary>
+    /// The rounds a write changed: directly, or for the open dot vote, through the notes or themes it is on when they
+    /// changed what one may vote for (a closed round keeps the items it closed with).
+    /// </summary>
+    private static List<string> TouchedRounds(WorkshopState? before, WorkshopState after, ChangeTracker touched)
+    {
+        var rounds = touched.Rounds.ToList();
+        if (after.OpenRound is { Setup.Kind: VoteKind.Dots } open && !rounds.Contains(open.Id)
+            && (open.Setup.Target == VoteTarget.Notes ? touched.NoteItems : touched.ThemeItems)
+            && (before?.Rounds.GetValueOrDefault(open.Id) is not { } earlier
+                || !Workshop.VoteItems(before, earlier).SequenceEqual(Workshop.VoteItems(after, open))))
+        {
+            rounds.Add(open.Id);
+        }
+
+        return rounds;
+    }
 
     private static (ImmutableArray<VoteRoundView> Upserts, ImmutableArray<string> Removed) RoundChanges(
         WorkshopState? before, WorkshopState after, List<string> roundIds, Audience audience)

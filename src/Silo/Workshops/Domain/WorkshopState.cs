@@ -67,6 +67,8 @@ public sealed record Note(
 /// <summary>
 /// A vote round and everything cast in it. Results are never stored: they are computed from the ballots and the
 /// paper counts each time they are shown (WorkshopProjection), so they cannot drift from what was cast.
+/// <paramref name="ClosedItems"/>: the notes or themes a dot vote was on when it closed, so that its results stay
+/// as they were counted when the wall changes afterwards (a note deleted, a theme renamed).
 /// </summary>
 public sealed record VoteRound(
     string Id,
@@ -77,7 +79,8 @@ public sealed record VoteRound(
     ImmutableDictionary<string, Ballot> Ballots,
     ImmutableDictionary<string, int> Paper,
     ImmutableDictionary<string, string> Merges,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    ImmutableArray<VoteItem>? ClosedItems = null);
 
 /// <summary>One participant's ballot in a round; the presence is kept so results show room and remote apart.</summary>
 public sealed record Ballot(string ParticipantId, Presence Presence, ImmutableDictionary<string, int> Marks, DateTimeOffset At);

@@ -31,9 +31,20 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
         Slice = _subscription.Value;
     }
 
+    /// <summary>
+    /// Notifications come from several threads (the circuit, the feed, effects after a grain call), and Blazor may run
+    /// one inline before another that was queued: each render therefore takes the newest slice, not the one it was
+    /// posted with, so a late-running older notification cannot put a stale slice back on screen.
+    /// </summary>
     private void OnSliceChanged(TSlice slice) => _ = InvokeAsync(() =>
     {
-        Slice = slice;
+        var newest = _subscription is { } subscription ? subscription.Value : slice;
+        if (EqualityComparer<TSlice>.Default.Equals(newest, Slice))
+        {
+            return;
+        }
+
+        Slice = newest;
         SliceChanged();
         StateHasChanged();
     });

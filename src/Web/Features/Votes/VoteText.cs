@@ -16,6 +16,6 @@ public static class VoteText
         VoteKind.Dots => localizer[setup.Target == VoteTarget.Themes ? "Vote.Rules.DotsThemes" : "Vote.Rules.DotsNotes", setup.DotBudget, setup.DotCap],
         VoteKind.Poll => localizer[setup.MultipleChoice ? "Vote.Rules.Multiple" : "Vote.Rules.Single"],
         VoteKind.Scale => localizer[setup.Scale == ScaleRange.ZeroToTen ? "Vote.Rules.ZeroToTen" : "Vote.Rules.OneToFive"],
-        _ => localizer.Plural("Vote.Rules.Words", Limits.WordAnswersMax),
+        _ => localizer["Vote.Rules.Words", Limits.WordAnswersMax],
     };
 }
