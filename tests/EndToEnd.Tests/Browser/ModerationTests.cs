@@ -17,7 +17,7 @@ public class ModerationTests(AppFixture app)
         var brunoContext = await room.Device(Devices.Phone(app.BaseUrl));
         var console = room.Console;
         var projector = room.Projector;
-        var projectorWire = WireRecorder.On(projector);
+        var projectorWire = room.ProjectorWire;
         await console.Setting("premoderation", on: true);
         var amina = await room.Join("Amina");
         var brunoPage = await brunoContext.NewPageAsync();
@@ -37,6 +37,7 @@ public class ModerationTests(AppFixture app)
         await Expect(Screens.Note(brunoPage, "Témoin papier")).ToBeVisibleAsync();
         await Expect(Screens.Note(projector, "Témoin papier")).ToBeVisibleAsync();
         await Eventually.Until(() => script.Changes.Any(c => c.Delta.Notes.Any(n => n.Text == "Témoin papier")), "the witness to reach the script");
+        await Eventually.Until(() => brunoWire.Received("Témoin papier") && projectorWire.Received("Témoin papier"), "the witness to be recorded on both wires");
         Assert.False(brunoWire.Received("Une remarque à vérifier d'abord"));
         Assert.False(projectorWire.Received("Une remarque à vérifier d'abord"));
         Assert.DoesNotContain(script.Changes, c => c.Delta.Notes.Any(n => n.Text.Contains("remarque", StringComparison.Ordinal)));
@@ -47,6 +48,7 @@ public class ModerationTests(AppFixture app)
         await Expect(Screens.Note(brunoPage, "Une remarque à vérifier d'abord")).ToBeVisibleAsync();
         await Expect(Screens.Note(projector, "Une remarque à vérifier d'abord")).ToBeVisibleAsync();
         Assert.True(brunoWire.Received("Une remarque à vérifier d'abord"), "the recorder sees what the page receives");
+        await Eventually.Until(() => projectorWire.Received("Une remarque à vérifier d'abord"), "the projector's recorder to see the approved note");
         await Expect(amina.Locator(".own-notes [data-own-status]")).ToHaveCountAsync(0);
         await Expect(console.Page.Locator(".moderation .queue li")).ToHaveCountAsync(0);
     }

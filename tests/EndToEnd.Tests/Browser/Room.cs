@@ -24,11 +24,16 @@ public sealed class Room : IAsyncDisposable
 
     public IPage Projector { get; private set; } = null!;
 
+    /// <summary>Everything the projector received, recorded from before its page opened its connection.</summary>
+    public WireRecorder ProjectorWire { get; private set; } = null!;
+
     public static async Task<Room> Open(AppFixture app, CreateWorkshopResponse workshop)
     {
         var room = new Room(app, workshop);
         room.Console = await Console.Open(await room.Device(Devices.Laptop(app.BaseUrl)), workshop.FacilitatorUrl);
-        room.Projector = await Screens.Open(await room.Device(Devices.Projector(app.BaseUrl)), workshop.ProjectorUrl);
+        room.Projector = await (await room.Device(Devices.Projector(app.BaseUrl))).NewPageAsync();
+        room.ProjectorWire = WireRecorder.On(room.Projector);
+        await room.Projector.GotoAsync(workshop.ProjectorUrl);
         return room;
     }
 

@@ -72,7 +72,7 @@ public class VoteTests(AppFixture app)
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
         await using var room = await Room.Open(app, workshop);
-        var projectorWire = WireRecorder.On(room.Projector);
+        var projectorWire = room.ProjectorWire;
         var amina = await room.Join("Amina");
         var chloeContext = await room.Device(Devices.Phone(app.BaseUrl));
         var chloe = await chloeContext.NewPageAsync();
