@@ -82,7 +82,7 @@ public class VoteTests(AppFixture app)
 
         await room.Console.OpenRound(VoteKind.Poll, "Quel créneau pour le prochain atelier ?", options: ["Samedi matin", "Mardi soir"], hideResults: true);
 
-        await amina.Locator(".ballot .choice", new() { HasTextString = "Mardi soir" }).ClickAsync();
+        await amina.Locator(".ballot .vote-choice", new() { HasTextString = "Mardi soir" }).ClickAsync();
         await Expect(amina.Locator(".ballot .ballot-state")).ToHaveTextAsync("Votre vote est enregistré. Vous pouvez le changer jusqu'à la clôture.");
         await Expect(room.Projector.Locator(".vote-board .board-voters")).ToHaveTextAsync("1");
         await Expect(chloe.Locator(".ballot")).ToContainTextAsync("1 votant");
@@ -119,7 +119,7 @@ public class VoteTests(AppFixture app)
         await using var room = await Room.Open(app, workshop);
         var amina = await room.Join("Amina");
         var round = await room.Console.OpenRound(VoteKind.Poll, "Faut-il un second atelier ?", options: ["Oui", "Non"]);
-        await amina.Locator(".ballot .choice", new() { HasTextString = "Oui" }).ClickAsync();
+        await amina.Locator(".ballot .vote-choice", new() { HasTextString = "Oui" }).ClickAsync();
 
         var paper = round.Locator("input[data-paper=o1]");
         await paper.FillAsync("4");
