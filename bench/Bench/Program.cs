@@ -94,7 +94,7 @@ internal static class VoteBurst
             Console.Error.WriteLine($"run {run}: {options.Participants} participants joined in {joining.Elapsed.TotalSeconds:0.0} s");
             var voters = clients.Skip(1).ToList();
             var random = new Random(run);
-            var ballots = voters.Select(_ => FullBudget(random, notes, options)).ToList();
+            var ballots = voters.Select(_ => DotBallots.FullBudget(random, notes, options.Budget, options.Cap)).ToList();
 
             // Everyone at once: the clock starts before the first send; each latency is until that ballot's "ok".
             var clock = Stopwatch.StartNew();
@@ -123,21 +123,6 @@ internal static class VoteBurst
         {
             await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
         }
-    }
-
-    private static ImmutableDictionary<string, int> FullBudget(Random random, List<string> notes, BenchOptions options)
-    {
-        var marks = new Dictionary<string, int>();
-        while (marks.Values.Sum() < options.Budget)
-        {
-            var note = notes[random.Next(notes.Count)];
-            if (marks.GetValueOrDefault(note) < options.Cap)
-            {
-                marks[note] = marks.GetValueOrDefault(note) + 1;
-            }
-        }
-
-        return marks.ToImmutableDictionary();
     }
 
     /// <summary>The tally as someone joining receives it, once the web server's copy holds every acknowledged ballot.</summary>

@@ -26,53 +26,26 @@ public sealed record AudienceModel(
         view.Clusters.ToImmutableDictionary(c => c.Id),
         view.Rounds.ToImmutableDictionary(r => r.Id));
 
-    public AudienceModel Apply(AudienceDelta delta, long toVersion)
+    public AudienceModel Apply(AudienceDelta delta, long toVersion) => this with
     {
-        var notes = Notes;
-        if (!delta.RemovedNotes.IsEmpty)
+        Version = toVersion,
+        Header = Stable(delta.Header),
+        Notes = Replaced(Notes, delta.RemovedNotes, delta.Notes, n => n.Id),
+        Roster = Replaced(Roster, delta.RemovedRoster, delta.Roster, p => p.Id),
+        Clusters = Replaced(Clusters, delta.RemovedClusters, delta.Clusters, c => c.Id),
+        Rounds = Replaced(Rounds, delta.RemovedRounds, delta.Rounds, r => r.Id),
+    };
+
+    /// <summary>Items removed, then items replaced by id; with nothing to do, the same dictionary (so slices stay equal).</summary>
+    internal static ImmutableDictionary<string, T> Replaced<T>(
+        ImmutableDictionary<string, T> items, ImmutableArray<string> removed, ImmutableArray<T> upserts, Func<T, string> key)
+    {
+        if (!removed.IsEmpty)
         {
-            notes = notes.RemoveRange(delta.RemovedNotes);
+            items = items.RemoveRange(removed);
         }
 
-        if (!delta.Notes.IsEmpty)
-        {
-            notes = notes.SetItems(delta.Notes.Select(n => KeyValuePair.Create(n.Id, n)));
-        }
-
-        var roster = Roster;
-        if (!delta.RemovedRoster.IsEmpty)
-        {
-            roster = roster.RemoveRange(delta.RemovedRoster);
-        }
-
-        if (!delta.Roster.IsEmpty)
-        {
-            roster = roster.SetItems(delta.Roster.Select(p => KeyValuePair.Create(p.Id, p)));
-        }
-
-        var clusters = Clusters;
-        if (!delta.RemovedClusters.IsEmpty)
-        {
-            clusters = clusters.RemoveRange(delta.RemovedClusters);
-        }
-
-        if (!delta.Clusters.IsEmpty)
-        {
-            clusters = clusters.SetItems(delta.Clusters.Select(c => KeyValuePair.Create(c.Id, c)));
-        }
-
-        var rounds = Rounds;
-        if (!delta.RemovedRounds.IsEmpty)
-        {
-            rounds = rounds.RemoveRange(delta.RemovedRounds);
-        }
-
-        if (!delta.Rounds.IsEmpty)
-        {
-            rounds = rounds.SetItems(delta.Rounds.Select(r => KeyValuePair.Create(r.Id, r)));
-        }
-
-        return this with { Version = toVersion, Header = Stable(delta.Header), Notes = notes, Roster = roster, Clusters = clusters, Rounds = rounds };
+        return upserts.IsEmpty ? items : items.SetItems(upserts.Select(item => KeyValuePair.Create(key(item), item)));
     }
 
     /// <summary>
@@ -124,7 +97,7 @@ public sealed record OwnModel(long Version, ParticipantView Me, ImmutableDiction
             return this;
         }
 
-        var notes = Notes.RemoveRange(delta.RemovedNotes).SetItems(delta.Notes.Select(n => KeyValuePair.Create(n.Id, n)));
+        var notes = AudienceModel.Replaced(Notes, delta.RemovedNotes, delta.Notes, n => n.Id);
         var ballots = Ballots;
         foreach (var ballot in delta.Ballots)
         {

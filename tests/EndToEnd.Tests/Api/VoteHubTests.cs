@@ -42,7 +42,7 @@ public class VoteHubTests(AppFixture app, ITestOutputHelper output)
             }
 
             var random = new Random(20261125);
-            var ballots = clients.Select(_ => FullBudget(random, notes)).ToList();
+            var ballots = clients.Select(_ => DotBallots.FullBudget(random, notes, Budget, Cap)).ToList();
             var answers = await Task.WhenAll(clients.Select((client, i) => CastWithRetries(client, roundId, ballots[i])));
 
             Assert.All(answers, a => Assert.Null(a.Error));
@@ -169,22 +169,6 @@ public class VoteHubTests(AppFixture app, ITestOutputHelper output)
         }
 
         return answer;
-    }
-
-    /// <summary>All the budget, at most the cap on one note.</summary>
-    private static ImmutableDictionary<string, int> FullBudget(Random random, List<string> notes)
-    {
-        var marks = new Dictionary<string, int>();
-        while (marks.Values.Sum() < Budget)
-        {
-            var note = notes[random.Next(notes.Count)];
-            if (marks.GetValueOrDefault(note) < Cap)
-            {
-                marks[note] = marks.GetValueOrDefault(note) + 1;
-            }
-        }
-
-        return marks.ToImmutableDictionary();
     }
 
     /// <summary>

@@ -10,6 +10,10 @@ public static class VoteText
     public static string Title(this IStringLocalizer localizer, VoteSetup setup) =>
         setup.Question ?? localizer[$"Vote.Kind.{setup.Kind}"];
 
+    /// <summary>An item of the round by its label; an id the round no longer lists (a stored word answer) as it is.</summary>
+    public static string LabelOf(this VoteRoundView round, string itemId) =>
+        round.Items.FirstOrDefault(i => i.Id == itemId)?.Label ?? itemId;
+
     /// <summary>The rules in one line: "5 gommettes, au plus 3 par idée", "Plusieurs choix possibles"...</summary>
     public static string Rules(this IStringLocalizer localizer, VoteSetup setup) => setup.Kind switch
     {
