@@ -65,7 +65,7 @@ public static partial class Workshop
 
     private static Decision DecideRoundStatus(WorkshopState state, string? roundId, RoundStatus wanted)
     {
-        if (roundId is null || !state.Rounds.TryGetValue(roundId, out var round))
+        if (RoundOf(state, roundId) is not { } round)
         {
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
@@ -113,9 +113,12 @@ public static partial class Workshop
     }
 
     private static Decision DecideDiscardRound(WorkshopState state, DiscardVoteRound command) =>
-        command.RoundId is not null && state.Rounds.ContainsKey(command.RoundId)
-            ? Decision.Accept(WithoutSpotlightOn(state, SpotlightKind.VoteRound, command.RoundId, new VoteRoundDiscarded(command.RoundId)), command.RoundId)
+        RoundOf(state, command.RoundId) is { } round
+            ? Decision.Accept(WithoutSpotlightOn(state, SpotlightKind.VoteRound, round.Id, new VoteRoundDiscarded(round.Id)), round.Id)
             : Decision.Refuse(WorkshopError.UnknownVoteRound);
+
+    private static VoteRound? RoundOf(WorkshopState state, string? roundId) =>
+        roundId is null ? null : state.Rounds.GetValueOrDefault(roundId);
 
     private static Decision DecideCastBallot(WorkshopState state, Actor actor, CastBallot command, DateTimeOffset now)
     {
@@ -124,7 +127,7 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.NotAllowedForRole);
         }
 
-        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        if (RoundOf(state, command.RoundId) is not { } round)
         {
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
@@ -134,7 +137,8 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.VoteRoundClosed);
         }
 
-        if (state.Participants[actor.ParticipantId].Blocked)
+        var participant = state.Participants[actor.ParticipantId];
+        if (participant.Blocked)
         {
             return Decision.Refuse(WorkshopError.ParticipantBlocked);
         }
@@ -162,13 +166,12 @@ public static partial class Workshop
             return Decision.Accept([], round.Id);
         }
 
-        var participant = state.Participants[actor.ParticipantId];
         return Decision.Accept(new BallotCast(round.Id, new Ballot(participant.Id, participant.Presence, marks, now)), round.Id);
     }
 
     private static Decision DecidePaperVotes(WorkshopState state, SetPaperVotes command)
     {
-        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        if (RoundOf(state, command.RoundId) is not { } round)
         {
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
@@ -195,7 +198,7 @@ public static partial class Workshop
 
     private static Decision DecideMergeWords(WorkshopState state, MergeWords command)
     {
-        if (command.RoundId is null || !state.Rounds.TryGetValue(command.RoundId, out var round))
+        if (RoundOf(state, command.RoundId) is not { } round)
         {
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
