@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using CollectifLive.Web;
 using CollectifLive.Web.Api;
 using CollectifLive.Web.Components;
@@ -10,6 +9,7 @@ using CollectifLive.Web.State;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,16 +29,16 @@ builder.Services.AddRazorComponents()
 builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = Limits.HubMessageMaxBytes)
     .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(WorkshopApi.CreationPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits.WorkshopCreationsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-});
+builder.Services.AddProblemDetails();
+// A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+builder.Services.AddOptions<ClientLimitOptions>()
+    .BindConfiguration(ClientLimitOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<JoinAttemptLimiter>();
+builder.Services.AddSingleton<ClientLimits>();
 builder.Services.AddSingleton<WorkshopGateway>();
 builder.Services.AddSingleton<WorkshopLinks>();
 builder.Services.AddSingleton<WorkshopFeeds>();
@@ -57,8 +57,18 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
+// People get the not-found page; scripts get a problem (RFC 9457) and the hub its own answers, never a page.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRateLimiter();
+app.Use((http, next) =>
+{
+    if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs"))
+    {
+        http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+    }
+
+    return next(http);
+});
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -5,7 +5,8 @@ namespace CollectifLive.EndToEnd.Tests;
 
 /// <summary>
 /// One real Chromium (Debian's, driven by Playwright) and one real app (co-hosted silo, Azurite in memory), shared by
-/// the end-to-end tests; each test makes its own workshops and its own browser contexts.
+/// the end-to-end tests; each test makes its own workshops and its own browser contexts. The shared app's per-client
+/// rates are raised (<see cref="AppSettings.Shared"/>): every test comes from one address, as fast as the machine goes.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
@@ -32,7 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await LaunchChromium(Playwright);
         Azurite = await AzuriteProcess.Start();
-        Settings = AppSettings.CoHosted(Azurite.ConnectionString);
+        Settings = AppSettings.CoHosted(Azurite.ConnectionString).Shared();
         App = await AppInstance.Start(Settings);
     }
 

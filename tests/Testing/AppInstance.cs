@@ -2,14 +2,41 @@ using System.Globalization;
 
 namespace CollectifLive.Testing;
 
-/// <summary>How a test runs the web app: co-hosted with its silo (the default), or as a client of separate silos.</summary>
-public sealed record AppSettings(string StorageConnectionString, int HttpPort, int SiloPort, int GatewayPort, bool ClientMode = false, string ClusterId = "collectiflive-tests")
+/// <summary>
+/// How a test runs the web app: co-hosted with its silo (the default), or as a client of separate silos; with the
+/// product's per-client rate limits unless <see cref="ClientRatePerMinute"/> sets others.
+/// </summary>
+public sealed record AppSettings(
+    string StorageConnectionString,
+    int HttpPort,
+    int SiloPort,
+    int GatewayPort,
+    bool ClientMode = false,
+    string ClusterId = "collectiflive-tests",
+    int? ClientRatePerMinute = null)
 {
+    /// <summary>
+    /// Far above what the end-to-end suite does from its one address (127.0.0.1) in a minute on the fastest machine,
+    /// so that no shared-app test depends on how fast the others ran. The limits' own tests run an app at the defaults.
+    /// </summary>
+    public const int SuiteRatePerMinute = 100_000;
+
     public static AppSettings CoHosted(string storage) => new(storage, FreePort.Next(), FreePort.Next(), FreePort.Next());
+
+    /// <summary>The app that many tests share: per-client rates raised to <see cref="SuiteRatePerMinute"/>.</summary>
+    public AppSettings Shared() => this with { ClientRatePerMinute = SuiteRatePerMinute };
 
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => ClientRatePerMinute is { } rate
+        ? new Dictionary<string, string>(Cluster)
+        {
+            ["Limits__WorkshopCreationsPerMinute"] = rate.ToString(CultureInfo.InvariantCulture),
+            ["Limits__JoinAttemptsPerMinute"] = rate.ToString(CultureInfo.InvariantCulture),
+        }
+        : Cluster;
+
+    private Dictionary<string, string> Cluster => new()
     {
         ["Storage__ConnectionString"] = StorageConnectionString,
         ["Cluster__Mode"] = ClientMode ? "Client" : "CoHosted",

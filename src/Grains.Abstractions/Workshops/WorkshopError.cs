@@ -60,4 +60,5 @@ public enum WorkshopError
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,
+    TooManyWorkshopCreations = 93,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CollectifLive.Web.Components.Shared;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
@@ -51,13 +52,11 @@ public sealed record OpenRoundResponse(string RoundId);
 /// <summary>The REST API (documented in docs/api.md).</summary>
 public static class WorkshopApi
 {
-    public const string CreationPolicy = "workshop-creation";
-
     public static IEndpointRouteBuilder MapWorkshopApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").DisableAntiforgery();
         api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
-        api.MapPost("/workshops", Create).RequireRateLimiting(CreationPolicy);
+        api.MapPost("/workshops", Create);
         api.MapPost("/workshops/{workshopId}/phase", SetPhase);
         api.MapPost("/workshops/{workshopId}/rounds", OpenRound);
         api.MapPost("/workshops/{workshopId}/rounds/{roundId}/close", CloseRound);
@@ -119,10 +118,10 @@ public static class WorkshopApi
         var question = string.IsNullOrWhiteSpace(request.Question) ? template?.Question : request.Question;
         var columns = request.Columns is { Count: > 0 } given ? given : template?.Columns ?? WorkshopTemplates.Blank.Columns;
 
-        var outcome = await gateway.Create(CreationTicket.New(), title, question, columns, template?.Id);
+        var outcome = await gateway.Create(CreationTicket.New(), ClientLimits.ClientOf(http), title, question, columns, template?.Id);
         if (outcome.Value is not { } created)
         {
-            return Refusal(localizer, outcome.Error, outcome.Limit);
+            return Refusal(localizer, outcome.Error, outcome.Limit, retryAfter: outcome.RetryAfter);
         }
 
         var baseUri = links.BaseFor($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
@@ -137,13 +136,28 @@ public static class WorkshopApi
         return Results.Created(response.ParticipantUrl, response);
     }
 
-    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit, int? status = null) => Results.Problem(
-        title: localizer.Describe(error, limit),
-        statusCode: status ?? error switch
+    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit, int? status = null, TimeSpan? retryAfter = null)
+    {
+        var problem = Results.Problem(
+            title: localizer.Describe(error, limit),
+            statusCode: status ?? error switch
+            {
+                WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
+                WorkshopError.WorkshopNotFound => StatusCodes.Status404NotFound,
+                WorkshopError.TooManyWorkshopCreations or WorkshopError.TooManyJoinAttempts => StatusCodes.Status429TooManyRequests,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            extensions: new Dictionary<string, object?> { ["code"] = error.ToString(), ["limit"] = limit });
+        return retryAfter is { } wait ? new RetryAfterResult(problem, wait) : problem;
+    }
+
+    /// <summary>A refusal that says when to try again (RFC 9110 Retry-After, whole seconds rounded up).</summary>
+    private sealed class RetryAfterResult(IResult problem, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
         {
-            WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
-            WorkshopError.WorkshopNotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        extensions: new Dictionary<string, object?> { ["code"] = error.ToString(), ["limit"] = limit });
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(http);
+        }
+    }
 }

@@ -26,8 +26,7 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
         }
 
         await Leave();
-        var client = $"ip:{Context.GetHttpContext()?.Connection.RemoteIpAddress}";
-        var resolved = await gateway.ResolveCode(request.Code, client);
+        var resolved = await gateway.ResolveCode(request.Code, ClientLimits.ClientOf(Context.GetHttpContext()));
         if (!resolved.IsSuccess)
         {
             return JoinRefused(resolved.Error, resolved.Limit);

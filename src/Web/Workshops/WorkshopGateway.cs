@@ -24,25 +24,31 @@ public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string 
 /// <summary>A participant just registered: the token their browser keeps.</summary>
 public sealed record JoinedWorkshop(string WorkshopId, string ParticipantId, Credential Credential);
 
-/// <summary>The outcome of something the gateway was asked: a value or the reason it was refused.</summary>
-public sealed record Outcome<T>(T? Value, WorkshopError Error = WorkshopError.None, int? Limit = null)
+/// <summary>The outcome of something the gateway was asked: a value, or the reason it was refused and when to try again.</summary>
+public sealed record Outcome<T>(T? Value, WorkshopError Error = WorkshopError.None, int? Limit = null, TimeSpan? RetryAfter = null)
 {
     public bool IsSuccess => Error == WorkshopError.None;
 }
 
 public static class Outcome
 {
-    public static Outcome<T> Fail<T>(WorkshopError error, int? limit = null) => new(default, error, limit);
+    public static Outcome<T> Fail<T>(WorkshopError error, int? limit = null, TimeSpan? retryAfter = null) => new(default, error, limit, retryAfter);
 }
 
 /// <summary>
 /// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
 /// entry point goes through the same grain methods and checks.
 /// </summary>
-public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLimiter joinLimiter, ILogger<WorkshopGateway> logger)
+public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ILogger<WorkshopGateway> logger)
 {
-    public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string title, string? question, IReadOnlyList<string> columns, string? templateId)
+    /// <summary>Creates a workshop for <paramref name="client"/> (an address, for the creation limit).</summary>
+    public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string client, string title, string? question, IReadOnlyList<string> columns, string? templateId)
     {
+        if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+        {
+            return Outcome.Fail<CreatedWorkshop>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+        }
+
         var projectorKey = Secrets.ProjectorKeyFor(ticket.FacilitatorKey);
         var command = new CreateWorkshop(title, question, [.. columns], templateId, ticket.FacilitatorKey, projectorKey);
         var result = await Call(() => grains.GetGrain<IWorkshopGrain>(ticket.WorkshopId).Create(ticket.OperationId, command));
@@ -54,15 +60,15 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLim
     /// <summary>Finds the workshop a typed code opens. <paramref name="client"/> names who asks, for the attempt limit.</summary>
     public async Task<Outcome<string>> ResolveCode(string? typed, string client)
     {
-        // Only wrong codes count: a whole room scanning the QR code behind one address is not an attack.
-        if (joinLimiter.IsBlocked(client))
+        var wrongCodes = limits.WrongJoinCodes;
+        if (wrongCodes.RetryAfter(client) is { } wait)
         {
-            return Outcome.Fail<string>(WorkshopError.TooManyJoinAttempts, Limits.JoinAttemptsPerMinute);
+            return Outcome.Fail<string>(WorkshopError.TooManyJoinAttempts, wrongCodes.Limit, wait);
         }
 
         if (JoinCode.Normalize(typed) is not { } code)
         {
-            joinLimiter.RecordFailure(client);
+            wrongCodes.Record(client);
             return Outcome.Fail<string>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
         }
 
@@ -73,7 +79,7 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, JoinAttemptLim
                 return new Outcome<string>(workshopId);
             }
 
-            joinLimiter.RecordFailure(client);
+            wrongCodes.Record(client);
             return Outcome.Fail<string>(WorkshopError.JoinCodeUnknown);
         }
         catch (Exception exception) when (IsTransient(exception))

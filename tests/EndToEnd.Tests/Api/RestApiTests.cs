@@ -95,6 +95,23 @@ public class RestApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Scripts_get_problems_never_a_page_while_people_get_the_not_found_page()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var unknownRoute = await http.GetAsync("/api/nothing-here");
+        using var notJson = await http.PostAsync("/api/workshops", new StringContent("title=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var unknownPage = await http.GetAsync("/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
+        Assert.Equal("application/problem+json", unknownRoute.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notJson.StatusCode);
+        Assert.Equal("application/problem+json", notJson.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, unknownPage.StatusCode);
+        Assert.Equal("text/html", unknownPage.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>Page introuvable", await unknownPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
         using var http = new HttpClient();

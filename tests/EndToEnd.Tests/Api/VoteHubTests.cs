@@ -157,18 +157,14 @@ public class VoteHubTests(AppFixture app, ITestOutputHelper output)
         return client;
     }
 
-    /// <summary>What a script does when the server is briefly busy: the same operation again, applied at most once.</summary>
-    private static async Task<HubCommandResponse> CastWithRetries(HubClient client, string roundId, ImmutableDictionary<string, int> marks)
+    /// <summary>What a script does when the server is briefly busy: the same operation again, applied at most once, until a deadline.</summary>
+    private static Task<HubCommandResponse> CastWithRetries(HubClient client, string roundId, ImmutableDictionary<string, int> marks)
     {
         var request = new HubCastBallotRequest(Guid.NewGuid(), roundId, marks);
-        var answer = await client.CastBallot(request);
-        for (var attempt = 1; attempt <= 5 && answer.Error?.Code is WorkshopError.Busy or WorkshopError.StorageUnavailable; attempt++)
-        {
-            await Task.Delay(200 * attempt);
-            answer = await client.CastBallot(request);
-        }
-
-        return answer;
+        return Eventually.Until(
+            () => client.CastBallot(request),
+            answer => answer.Error?.Code is not (WorkshopError.Busy or WorkshopError.StorageUnavailable),
+            "a ballot answered with something other than 'retry later'");
     }
 
     /// <summary>
