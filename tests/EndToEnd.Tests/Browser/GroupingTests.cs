@@ -122,7 +122,7 @@ public class GroupingTests(AppFixture app)
 
         // One drags with the mouse while the other groups with the keyboard (one browser runs one drag at a time).
         await Task.WhenAll(
-            DragIntoNewTheme(first, "Note 1"),
+            DragIntoNewTheme(first, "Note 1", apartFrom: "Note 2"),
             GroupWithKeyboard(second.Page, "Thème B", "Note 2", "Note 4"));
         await Expect(first.Page.Locator(".cluster[data-cluster-id]")).ToHaveCountAsync(2);
         await Expect(second.Page.Locator(".cluster[data-cluster-id]")).ToHaveCountAsync(2);
@@ -144,11 +144,17 @@ public class GroupingTests(AppFixture app)
 
     /// <summary>
     /// A drop can miss when the other console's new theme appears under the mouse mid-drag (the wall's layout shifts):
-    /// like a person would, drag again until the note is in a theme.
+    /// the note stays unclassified, or lands in the other console's theme. Like a person would, drag again until the
+    /// note is in a theme of its own, apart from <paramref name="apartFrom"/> (a note of the other console's theme).
     /// </summary>
-    private static async Task DragIntoNewTheme(Console console, string note)
+    private static async Task DragIntoNewTheme(Console console, string note, string apartFrom)
     {
-        var grouped = console.Page.Locator(".cluster[data-cluster-id] .note", new() { HasTextString = note });
+        var page = console.Page;
+        var grouped = page.Locator(".cluster[data-cluster-id]", new()
+        {
+            Has = page.Locator(".note", new() { HasTextString = note }),
+            HasNot = page.Locator(".note", new() { HasTextString = apartFrom }),
+        });
         for (var attempt = 1; ; attempt++)
         {
             await console.Note(note).DragToAsync(console.Page.Locator(".drop-new-theme"));
@@ -159,7 +165,7 @@ public class GroupingTests(AppFixture app)
             }
             catch (PlaywrightException) when (attempt < 3)
             {
-                // The drop missed: the note is still unclassified.
+                // The drop missed: the note is still unclassified, or in the other console's theme.
             }
         }
     }
