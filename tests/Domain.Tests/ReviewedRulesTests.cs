@@ -22,14 +22,14 @@ public class ReviewedRulesTests
         var hide = _workshop.ChangeByFacilitator(new SetWallSetting(WallSetting.ParticipantsSeeWall, false));
         var named = _workshop.ChangeByFacilitator(new CreateCluster("Un autre thème", [_workshop.NoteId("idée")]));
 
-        Assert.Empty(WorkshopProjection.View(_workshop.State, Audience.Participants).Clusters);
-        Assert.Equal(2, WorkshopProjection.View(_workshop.State, Audience.Projector).Clusters.Length);
-        Assert.Single(hide.Participants.RemovedClusters);
-        Assert.Empty(named.Participants.Clusters);
-        Assert.Single(named.Facilitator.Clusters);
+        Assert.Empty(WorkshopProjection.View(_workshop.State, Audience.Participants).Themes);
+        Assert.Equal(2, WorkshopProjection.View(_workshop.State, Audience.Projector).Themes.Length);
+        Assert.Single(hide.Participants.Themes.Removed);
+        Assert.Empty(named.Participants.Themes.Upserts);
+        Assert.Single(named.Facilitator.Themes.Upserts);
 
         var show = _workshop.ChangeByFacilitator(new SetWallSetting(WallSetting.ParticipantsSeeWall, true));
-        Assert.Equal(["Un thème sensible", "Un autre thème"], show.Participants.Clusters.OrderBy(c => c.Seq).Select(c => c.Name));
+        Assert.Equal(["Un thème sensible", "Un autre thème"], show.Participants.Themes.Upserts.OrderBy(c => c.Seq).Select(c => c.Name));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class ReviewedVoteRulesTests
         var closed = View(round);
         Assert.Equal(["Un tiers-lieu", "Une navette"], closed.Items.Select(i => i.Label));
         Assert.Equal(new VoteTally(lieu, "Un tiers-lieu", 0, 3, 7), closed.Results!.Tallies.Single(t => t.ItemId == lieu));
-        Assert.Empty(deletion.Participants.Rounds);
+        Assert.Empty(deletion.Participants.Rounds.Upserts);
 
         _workshop.Facilitate(new ReopenVoteRound(round));
         Assert.Equal([navette], View(round).Items.Select(i => i.Id));
@@ -92,10 +92,10 @@ public class ReviewedVoteRulesTests
         var round = Open(VoteSetup.Dots(5, 3));
 
         var pending = _workshop.Change(_workshop.Participant("amina"), new AddNote("c1", "En attente", NoteColour.Yellow));
-        Assert.Empty(pending.Participants.Rounds);
+        Assert.Empty(pending.Participants.Rounds.Upserts);
 
         var accepted = _workshop.ChangeByFacilitator(new ModerateNote(_workshop.NoteId("En attente"), ModerationAction.Approve));
-        Assert.Equal(["En attente"], Assert.Single(accepted.Participants.Rounds).Items.Select(i => i.Label));
-        Assert.Equal(round, accepted.Participants.Rounds[0].Id);
+        Assert.Equal(["En attente"], Assert.Single(accepted.Participants.Rounds.Upserts).Items.Select(i => i.Label));
+        Assert.Equal(round, accepted.Participants.Rounds.Upserts[0].Id);
     }
 }

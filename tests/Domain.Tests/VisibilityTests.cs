@@ -21,14 +21,14 @@ public class VisibilityTests
 
     private static void AssertSeenOnlyByFacilitatorAndAuthor(WorkshopChange change, string noteId, string authorId, NoteStatus status)
     {
-        var facilitator = Assert.Single(change.Facilitator.Notes, n => n.Id == noteId);
+        var facilitator = Assert.Single(change.Facilitator.Notes.Upserts, n => n.Id == noteId);
         Assert.Equal(status, facilitator.Status);
         Assert.Equal(authorId, facilitator.AuthorId);
-        Assert.DoesNotContain(noteId, Ids(change.Projector.Notes));
-        Assert.DoesNotContain(noteId, Ids(change.Participants.Notes));
+        Assert.DoesNotContain(noteId, Ids(change.Projector.Notes.Upserts));
+        Assert.DoesNotContain(noteId, Ids(change.Participants.Notes.Upserts));
         var own = Assert.Single(change.Private, o => o.ParticipantId == authorId);
-        Assert.Equal(status, Assert.Single(own.Notes, n => n.Id == noteId).Status);
-        Assert.DoesNotContain(change.Private, o => o.ParticipantId != authorId && o.Notes.Any(n => n.Id == noteId));
+        Assert.Equal(status, Assert.Single(own.Notes.Upserts, n => n.Id == noteId).Status);
+        Assert.DoesNotContain(change.Private, o => o.ParticipantId != authorId && o.Notes.Upserts.Any(n => n.Id == noteId));
     }
 
     private void AssertInViewsOf(string noteId, params Audience[] audiences)
@@ -60,8 +60,8 @@ public class VisibilityTests
 
         var noteId = _workshop.NoteId("en attente");
         AssertSeenOnlyByFacilitatorAndAuthor(change, noteId, AminaId, NoteStatus.Pending);
-        Assert.Empty(change.Projector.Notes);
-        Assert.Empty(change.Participants.Notes);
+        Assert.Empty(change.Projector.Notes.Upserts);
+        Assert.Empty(change.Participants.Notes.Upserts);
         AssertInViewsOf(noteId, Audience.Facilitator);
         Assert.Equal(NoteStatus.Pending, Assert.Single(WorkshopProjection.Own(_workshop.State, AminaId).Notes).Status);
         Assert.Empty(WorkshopProjection.Own(_workshop.State, _workshop.ParticipantId("bruno")).Notes);
@@ -89,9 +89,9 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new ModerateNote(noteId, ModerationAction.Hide));
 
-        Assert.Equal([noteId], change.Projector.RemovedNotes.AsEnumerable());
-        Assert.Equal([noteId], change.Participants.RemovedNotes.AsEnumerable());
-        Assert.Empty(change.Facilitator.RemovedNotes);
+        Assert.Equal([noteId], change.Projector.Notes.Removed.AsEnumerable());
+        Assert.Equal([noteId], change.Participants.Notes.Removed.AsEnumerable());
+        Assert.Empty(change.Facilitator.Notes.Removed);
         Assert.Equal(0, change.Projector.Header!.Counts.Notes);
         Assert.Equal(0, change.Participants.Header!.Counts.Notes);
     }
@@ -105,8 +105,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new ModerateNote(noteId, ModerationAction.Unhide));
 
-        Assert.Equal(NoteStatus.Visible, Assert.Single(change.Projector.Notes, n => n.Id == noteId).Status);
-        Assert.Equal(NoteStatus.Visible, Assert.Single(change.Participants.Notes, n => n.Id == noteId).Status);
+        Assert.Equal(NoteStatus.Visible, Assert.Single(change.Projector.Notes.Upserts, n => n.Id == noteId).Status);
+        Assert.Equal(NoteStatus.Visible, Assert.Single(change.Participants.Notes.Upserts, n => n.Id == noteId).Status);
         AssertInViewsOf(noteId, Audience.Facilitator, Audience.Projector, Audience.Participants);
     }
 
@@ -118,8 +118,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new ModerateNote(noteId, ModerationAction.Approve));
 
-        Assert.Single(change.Projector.Notes, n => n.Id == noteId);
-        Assert.Single(change.Participants.Notes, n => n.Id == noteId);
+        Assert.Single(change.Projector.Notes.Upserts, n => n.Id == noteId);
+        Assert.Single(change.Participants.Notes.Upserts, n => n.Id == noteId);
         Assert.Equal(0, change.Facilitator.Header!.PendingNotes);
         AssertInViewsOf(noteId, Audience.Facilitator, Audience.Projector, Audience.Participants);
     }
@@ -132,8 +132,8 @@ public class VisibilityTests
 
         var change = _workshop.Change(Amina, new EditNote(noteId, "seconde version", "c1", NoteColour.Yellow));
 
-        Assert.Equal([noteId], change.Projector.RemovedNotes.AsEnumerable());
-        Assert.Equal([noteId], change.Participants.RemovedNotes.AsEnumerable());
+        Assert.Equal([noteId], change.Projector.Notes.Removed.AsEnumerable());
+        Assert.Equal([noteId], change.Participants.Notes.Removed.AsEnumerable());
         AssertSeenOnlyByFacilitatorAndAuthor(change, noteId, AminaId, NoteStatus.Pending);
         Assert.Equal(1, change.Facilitator.Header!.PendingNotes);
         Assert.DoesNotContain("seconde version", View(Audience.Participants).Notes.Select(n => n.Text));
@@ -151,11 +151,11 @@ public class VisibilityTests
 
         Assert.Equal(before.Version + 1, change.FromVersion);
         Assert.Equal(before.Version + 2, change.ToVersion);
-        Assert.Equal(NoteStatus.Hidden, Assert.Single(change.Facilitator.Notes).Status);
-        Assert.Empty(change.Projector.Notes);
-        Assert.Empty(change.Projector.RemovedNotes);
-        Assert.Empty(change.Participants.Notes);
-        Assert.Empty(change.Participants.RemovedNotes);
+        Assert.Equal(NoteStatus.Hidden, Assert.Single(change.Facilitator.Notes.Upserts).Status);
+        Assert.Empty(change.Projector.Notes.Upserts);
+        Assert.Empty(change.Projector.Notes.Removed);
+        Assert.Empty(change.Participants.Notes.Upserts);
+        Assert.Empty(change.Participants.Notes.Removed);
     }
 
     [Fact]
@@ -169,9 +169,10 @@ public class VisibilityTests
         Assert.Equal(0, View(Audience.Projector).Header.PendingNotes);
         Assert.Equal(0, View(Audience.Participants).Header.PendingNotes);
         Assert.Equal(3, change.Facilitator.Header!.PendingNotes);
-        Assert.Equal(0, change.Projector.Header!.PendingNotes);
-        Assert.Equal(0, change.Participants.Header!.PendingNotes);
-        Assert.Equal(0, change.Participants.Header.Counts.Notes);
+
+        // A note waiting for moderation changes nothing the room sees: the room is told nothing.
+        Assert.True(change.Projector.IsEmpty);
+        Assert.True(change.Participants.IsEmpty);
     }
 
     [Fact]
@@ -182,10 +183,10 @@ public class VisibilityTests
         var change = _workshop.Change(Amina, new AddNote("c1", "en silence", NoteColour.Yellow));
 
         var noteId = _workshop.NoteId("en silence");
-        Assert.False(Assert.Single(change.Facilitator.Notes).Revealed);
-        Assert.Empty(change.Projector.Notes);
-        Assert.Empty(change.Participants.Notes);
-        Assert.False(Assert.Single(Assert.Single(change.Private).Notes).Revealed);
+        Assert.False(Assert.Single(change.Facilitator.Notes.Upserts).Revealed);
+        Assert.Empty(change.Projector.Notes.Upserts);
+        Assert.Empty(change.Participants.Notes.Upserts);
+        Assert.False(Assert.Single(Assert.Single(change.Private).Notes.Upserts).Revealed);
         AssertInViewsOf(noteId, Audience.Facilitator);
         Assert.Single(WorkshopProjection.Own(_workshop.State, AminaId).Notes, n => n.Id == noteId);
     }
@@ -198,8 +199,8 @@ public class VisibilityTests
         var change = _workshop.Change(Amina, new AddNote("c1", "au mur", NoteColour.Yellow));
 
         var noteId = _workshop.NoteId("au mur");
-        Assert.False(Assert.Single(change.Projector.Notes).Revealed);
-        Assert.Empty(change.Participants.Notes);
+        Assert.False(Assert.Single(change.Projector.Notes.Upserts).Revealed);
+        Assert.Empty(change.Participants.Notes.Upserts);
         AssertInViewsOf(noteId, Audience.Facilitator, Audience.Projector);
     }
 
@@ -211,8 +212,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { SilentOnProjector = false }));
 
-        Assert.Equal([noteId], Ids(change.Projector.Notes));
-        Assert.Empty(change.Participants.Notes);
+        Assert.Equal([noteId], Ids(change.Projector.Notes.Upserts));
+        Assert.Empty(change.Participants.Notes.Upserts);
     }
 
     [Fact]
@@ -224,9 +225,9 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new RevealNotes("c1"));
 
-        Assert.Equal([c1One, c1Two], Ids(change.Participants.Notes));
-        Assert.Equal([c1One, c1Two], Ids(change.Projector.Notes));
-        Assert.All(change.Participants.Notes, n => Assert.True(n.Revealed));
+        Assert.Equal([c1One, c1Two], Ids(change.Participants.Notes.Upserts));
+        Assert.Equal([c1One, c1Two], Ids(change.Projector.Notes.Upserts));
+        Assert.All(change.Participants.Notes.Upserts, n => Assert.True(n.Revealed));
         Assert.Equal([c1One, c1Two], Ids(View(Audience.Participants).Notes));
         AssertInViewsOf(c2One, Audience.Facilitator);
     }
@@ -241,8 +242,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { SilentWriting = false }));
 
-        Assert.Equal(all, Ids(change.Participants.Notes));
-        Assert.Equal(all, Ids(change.Projector.Notes));
+        Assert.Equal(all, Ids(change.Participants.Notes.Upserts));
+        Assert.Equal(all, Ids(change.Projector.Notes.Upserts));
         Assert.False(change.Participants.Header!.Settings.SilentWriting);
         Assert.Equal(all, Ids(View(Audience.Participants).Notes));
     }
@@ -257,8 +258,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new RevealNotes(null));
 
-        Assert.Empty(change.Participants.Notes);
-        Assert.Empty(change.Projector.Notes);
+        Assert.Empty(change.Participants.Notes.Upserts);
+        Assert.Empty(change.Projector.Notes.Upserts);
         AssertInViewsOf(pending, Audience.Facilitator);
         AssertInViewsOf(hidden, Audience.Facilitator);
     }
@@ -271,10 +272,10 @@ public class VisibilityTests
 
         var hide = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = false }));
 
-        Assert.Equal(notes, hide.Participants.RemovedNotes.Order());
-        Assert.Empty(hide.Participants.Notes);
-        Assert.Empty(hide.Projector.RemovedNotes);
-        Assert.Empty(hide.Projector.Notes);
+        Assert.Equal(notes, hide.Participants.Notes.Removed.Order());
+        Assert.Empty(hide.Participants.Notes.Upserts);
+        Assert.Empty(hide.Projector.Notes.Removed);
+        Assert.Empty(hide.Projector.Notes.Upserts);
         Assert.Empty(View(Audience.Participants).Notes);
         Assert.Equal(notes, Ids(View(Audience.Projector).Notes));
         Assert.Equal(2, View(Audience.Participants).Header.Counts.Notes);
@@ -282,8 +283,8 @@ public class VisibilityTests
 
         var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = true }));
 
-        Assert.Equal(notes, Ids(show.Participants.Notes));
-        Assert.Empty(show.Participants.RemovedNotes);
+        Assert.Equal(notes, Ids(show.Participants.Notes.Upserts));
+        Assert.Empty(show.Participants.Notes.Removed);
         Assert.Equal(notes, Ids(View(Audience.Participants).Notes));
     }
 
@@ -298,7 +299,7 @@ public class VisibilityTests
 
         var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = true }));
 
-        Assert.Equal([_workshop.NoteId("visible")], Ids(show.Participants.Notes));
+        Assert.Equal([_workshop.NoteId("visible")], Ids(show.Participants.Notes.Upserts));
     }
 
     [Fact]
@@ -308,7 +309,7 @@ public class VisibilityTests
         var change = _workshop.Change(Amina, new EditNote(_workshop.NoteId("d'Amina"), "d'Amina, corrigée", "c2", NoteColour.Pink));
         var snapshot = WorkshopProjection.Snapshot(_workshop.State);
 
-        foreach (var notes in new[] { snapshot.Projector.Notes, snapshot.Participants.Notes, change.Projector.Notes, change.Participants.Notes })
+        foreach (var notes in new[] { snapshot.Projector.Notes, snapshot.Participants.Notes, change.Projector.Notes.Upserts, change.Participants.Notes.Upserts })
         {
             Assert.NotEmpty(notes);
             Assert.All(notes, n => Assert.Null(n.AuthorId));
@@ -319,7 +320,7 @@ public class VisibilityTests
         Assert.Empty(snapshot.Participants.Roster);
         Assert.Equal(["amina", "bruno", null], snapshot.Facilitator.Notes.Select(n => n.AuthorName));
         Assert.Equal([AminaId, _workshop.ParticipantId("bruno"), null], snapshot.Facilitator.Notes.Select(n => n.AuthorId));
-        Assert.Equal("amina", Assert.Single(change.Facilitator.Notes).AuthorName);
+        Assert.Equal("amina", Assert.Single(change.Facilitator.Notes.Upserts).AuthorName);
     }
 
     [Fact]
@@ -334,25 +335,25 @@ public class VisibilityTests
         foreach (var audience in Enum.GetValues<Audience>())
         {
             var delta = created.For(audience);
-            Assert.Equal(new ClusterView(cluster, _workshop.State.Clusters[cluster].Seq, "Lieux"), Assert.Single(delta.Clusters));
-            Assert.All(delta.Notes, n => Assert.Equal(cluster, n.ClusterId));
-            Assert.Equal([one, two], Ids(delta.Notes));
-            Assert.Equal(cluster, Assert.Single(View(audience).Clusters).Id);
+            Assert.Equal(new ThemeView(cluster, _workshop.State.Clusters[cluster].Seq, "Lieux"), Assert.Single(delta.Themes.Upserts));
+            Assert.All(delta.Notes.Upserts, n => Assert.Equal(cluster, n.ClusterId));
+            Assert.Equal([one, two], Ids(delta.Notes.Upserts));
+            Assert.Equal(cluster, Assert.Single(View(audience).Themes).Id);
         }
 
         var renamed = _workshop.ChangeByFacilitator(new RenameCluster(cluster, "Lieux ouverts"));
-        Assert.All(Enum.GetValues<Audience>(), a => Assert.Equal("Lieux ouverts", Assert.Single(renamed.For(a).Clusters).Name));
+        Assert.All(Enum.GetValues<Audience>(), a => Assert.Equal("Lieux ouverts", Assert.Single(renamed.For(a).Themes.Upserts).Name));
 
         var dissolved = _workshop.ChangeByFacilitator(new DissolveCluster(cluster));
 
         foreach (var audience in Enum.GetValues<Audience>())
         {
             var delta = dissolved.For(audience);
-            Assert.Equal([cluster], delta.RemovedClusters.AsEnumerable());
-            Assert.Empty(delta.Clusters);
-            Assert.All(delta.Notes, n => Assert.Null(n.ClusterId));
-            Assert.Equal([one, two], Ids(delta.Notes));
-            Assert.Empty(View(audience).Clusters);
+            Assert.Equal([cluster], delta.Themes.Removed.AsEnumerable());
+            Assert.Empty(delta.Themes.Upserts);
+            Assert.All(delta.Notes.Upserts, n => Assert.Null(n.ClusterId));
+            Assert.Equal([one, two], Ids(delta.Notes.Upserts));
+            Assert.Empty(View(audience).Themes);
         }
     }
 
@@ -364,9 +365,9 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new CreateCluster("Lieux", [visible, pending]));
 
-        Assert.Equal([visible, pending], Ids(change.Facilitator.Notes));
-        Assert.Equal([visible], Ids(change.Projector.Notes));
-        Assert.Equal([visible], Ids(change.Participants.Notes));
+        Assert.Equal([visible, pending], Ids(change.Facilitator.Notes.Upserts));
+        Assert.Equal([visible], Ids(change.Projector.Notes.Upserts));
+        Assert.Equal([visible], Ids(change.Participants.Notes.Upserts));
     }
 
     [Fact]
@@ -374,11 +375,11 @@ public class VisibilityTests
     {
         var change = _workshop.ChangeByFacilitator(new SetParticipantBlocked(AminaId, true));
 
-        var roster = Assert.Single(change.Facilitator.Roster);
+        var roster = Assert.Single(change.Facilitator.Roster.Upserts);
         Assert.Equal(AminaId, roster.Id);
         Assert.True(roster.Blocked);
-        Assert.Empty(change.Projector.Roster);
-        Assert.Empty(change.Participants.Roster);
+        Assert.Empty(change.Projector.Roster.Upserts);
+        Assert.Empty(change.Participants.Roster.Upserts);
         var own = Assert.Single(change.Private);
         Assert.Equal(AminaId, own.ParticipantId);
         Assert.True(own.Me!.Blocked);
@@ -388,7 +389,7 @@ public class VisibilityTests
 
         var unblock = _workshop.ChangeByFacilitator(new SetParticipantBlocked(AminaId, false));
 
-        Assert.False(Assert.Single(unblock.Facilitator.Roster).Blocked);
+        Assert.False(Assert.Single(unblock.Facilitator.Roster.Upserts).Blocked);
         Assert.False(Assert.Single(unblock.Private).Me!.Blocked);
     }
 
@@ -400,8 +401,8 @@ public class VisibilityTests
 
         var change = _workshop.Change(Amina, new DeleteNote(noteId));
 
-        Assert.All(Enum.GetValues<Audience>(), a => Assert.Equal([noteId], change.For(a).RemovedNotes.AsEnumerable()));
-        Assert.Equal([noteId], Assert.Single(change.Private).RemovedNotes.AsEnumerable());
+        Assert.All(Enum.GetValues<Audience>(), a => Assert.Equal([noteId], change.For(a).Notes.Removed.AsEnumerable()));
+        Assert.Equal([noteId], Assert.Single(change.Private).Notes.Removed.AsEnumerable());
         Assert.Equal(0, change.Participants.Header!.Counts.Notes);
     }
 
@@ -413,8 +414,8 @@ public class VisibilityTests
 
         var change = _workshop.ChangeByFacilitator(new DeleteNote(noteId));
 
-        Assert.Equal([noteId], change.Facilitator.RemovedNotes.AsEnumerable());
-        Assert.Empty(change.Projector.RemovedNotes);
-        Assert.Empty(change.Participants.RemovedNotes);
+        Assert.Equal([noteId], change.Facilitator.Notes.Removed.AsEnumerable());
+        Assert.Empty(change.Projector.Notes.Removed);
+        Assert.Empty(change.Participants.Notes.Removed);
     }
 }

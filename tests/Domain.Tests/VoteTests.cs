@@ -376,12 +376,12 @@ public class VoteTests
         Assert.False(_workshop.State.Rounds.ContainsKey(round));
         Assert.Null(_workshop.State.OpenRound);
         Assert.All(Audiences, a => Assert.Empty(WorkshopProjection.View(_workshop.State, a).Rounds));
-        Assert.All(Audiences, a => Assert.Equal([round], change.For(a).RemovedRounds.AsEnumerable()));
-        Assert.All(Audiences, a => Assert.Empty(change.For(a).Rounds));
+        Assert.All(Audiences, a => Assert.Equal([round], change.For(a).Rounds.Removed.AsEnumerable()));
+        Assert.All(Audiences, a => Assert.Empty(change.For(a).Rounds.Upserts));
         Assert.Empty(WorkshopProjection.Own(_workshop.State, amina).Ballots);
         Assert.Equal(2, change.Private.Length);
-        Assert.All(change.Private, own => Assert.Empty(Assert.Single(own.Ballots).Marks));
-        Assert.All(change.Private, own => Assert.Equal(round, own.Ballots[0].RoundId));
+        Assert.All(change.Private, own => Assert.Equal([round], own.Ballots.Removed.AsEnumerable()));
+        Assert.All(change.Private, own => Assert.Empty(own.Ballots.Upserts));
         AssertRefused(WorkshopError.UnknownVoteRound, Cast("amina", round, (_lieu, 1)));
     }
 
@@ -515,8 +515,8 @@ public class VoteTests
         Assert.Equal(0, Tally(round, _lieu).Total);
         var own = Assert.Single(change.Private);
         Assert.Equal(amina, own.ParticipantId);
-        Assert.Equal(round, Assert.Single(own.Ballots).RoundId);
-        Assert.Empty(own.Ballots[0].Marks);
+        Assert.Equal([round], own.Ballots.Removed.AsEnumerable());
+        Assert.Empty(own.Ballots.Upserts);
         Assert.Empty(WorkshopProjection.Own(_workshop.State, amina).Ballots);
     }
 
@@ -896,7 +896,7 @@ public class VoteTests
             Assert.All(ParticipantIds, id => Assert.DoesNotContain($"\"{id}\"", Json(view), StringComparison.Ordinal));
             foreach (var change in changes)
             {
-                var delta = Assert.Single(change.For(audience).Rounds);
+                var delta = Assert.Single(change.For(audience).Rounds.Upserts);
                 Assert.Empty(delta.Ballots);
                 Assert.All(ParticipantIds, id => Assert.DoesNotContain($"\"{id}\"", Json(delta), StringComparison.Ordinal));
             }
@@ -917,7 +917,7 @@ public class VoteTests
             (_workshop.Participant("amina"), new CastBallot(round, Marks((_lieu, 2)))),
             (_workshop.Participant("bruno"), new CastBallot(round, Marks((_navette, 1)))));
 
-        foreach (var ballots in new[] { View(round, Audience.Facilitator).Ballots, Assert.Single(change.Facilitator.Rounds).Ballots })
+        foreach (var ballots in new[] { View(round, Audience.Facilitator).Ballots, Assert.Single(change.Facilitator.Rounds.Upserts).Ballots })
         {
             var byVoter = ballots.ToDictionary(b => b.ParticipantId);
             Assert.Equal([amina, bruno], byVoter.Keys.Order(StringComparer.Ordinal));
@@ -931,7 +931,7 @@ public class VoteTests
         {
             Assert.Empty(View(round, audience).Ballots);
             Assert.All(ParticipantIds, id => Assert.DoesNotContain($"\"{id}\"", Json(View(round, audience)), StringComparison.Ordinal));
-            var delta = Assert.Single(change.For(audience).Rounds);
+            var delta = Assert.Single(change.For(audience).Rounds.Upserts);
             Assert.Empty(delta.Ballots);
             Assert.All(ParticipantIds, id => Assert.DoesNotContain($"\"{id}\"", Json(delta), StringComparison.Ordinal));
         }
@@ -951,9 +951,11 @@ public class VoteTests
         {
             Assert.Null(View(round, audience).Results);
             Assert.Equal(2, View(round, audience).Voters);
-            Assert.Null(Assert.Single(cast.For(audience).Rounds).Results);
-            Assert.Equal(2, cast.For(audience).Rounds[0].Voters);
-            Assert.Null(Assert.Single(paper.For(audience).Rounds).Results);
+            Assert.Null(Assert.Single(cast.For(audience).Rounds.Upserts).Results);
+            Assert.Equal(2, cast.For(audience).Rounds.Upserts[0].Voters);
+
+            // While results are hidden, a paper count changes nothing anyone sees: no screen is told of it.
+            Assert.True(paper.For(audience).Rounds.IsEmpty);
         }
 
         var close = _workshop.ChangeByFacilitator(new CloseVoteRound(round));
@@ -961,7 +963,7 @@ public class VoteTests
         foreach (var audience in Audiences)
         {
             Assert.Equal(new VoteTally(_lieu, "Un tiers-lieu", 2, 0, 4), View(round, audience).Results!.Tallies.Single(t => t.ItemId == _lieu));
-            var delta = Assert.Single(close.For(audience).Rounds);
+            var delta = Assert.Single(close.For(audience).Rounds.Upserts);
             Assert.Equal(RoundStatus.Closed, delta.Status);
             Assert.Equal(View(round, audience).Results!.Tallies.AsEnumerable(), delta.Results!.Tallies.AsEnumerable());
         }
@@ -977,7 +979,7 @@ public class VoteTests
         foreach (var audience in Audiences)
         {
             Assert.Empty(View(cloud, audience).Items);
-            Assert.DoesNotContain("vivre ensemble", Json(Assert.Single(cast.For(audience).Rounds)), StringComparison.Ordinal);
+            Assert.DoesNotContain("vivre ensemble", Json(Assert.Single(cast.For(audience).Rounds.Upserts)), StringComparison.Ordinal);
         }
 
         _workshop.Facilitate(new CloseVoteRound(cloud));
@@ -990,7 +992,7 @@ public class VoteTests
         var round = OpenDots();
         var change = _workshop.Change(_workshop.Participant("amina"), new CastBallot(round, Marks((_lieu, 2))));
 
-        Assert.All(Audiences, a => Assert.Equal(2, Assert.Single(change.For(a).Rounds).Results!.Tallies.Single(t => t.ItemId == _lieu).Total));
+        Assert.All(Audiences, a => Assert.Equal(2, Assert.Single(change.For(a).Rounds.Upserts).Results!.Tallies.Single(t => t.ItemId == _lieu).Total));
     }
 
     [Fact]
@@ -1005,7 +1007,7 @@ public class VoteTests
 
         var own = Assert.Single(change.Private);
         Assert.Equal(amina, own.ParticipantId);
-        var ballot = Assert.Single(own.Ballots);
+        var ballot = Assert.Single(own.Ballots.Upserts);
         Assert.Equal(round, ballot.RoundId);
         Assert.Equal(Marks((_lieu, 2), (_jardins, 1)), ballot.Marks);
 
@@ -1031,10 +1033,10 @@ public class VoteTests
             (_workshop.Participant("amina"), new CastBallot(round, Marks(("o2", 1)))));
 
         Assert.Equal([amina, bruno], change.Private.Select(p => p.ParticipantId).Order(StringComparer.Ordinal));
-        Assert.Equal(Marks(("o2", 1)), Assert.Single(change.Private.Single(p => p.ParticipantId == amina).Ballots).Marks);
-        Assert.Equal(Marks(("o2", 1)), Assert.Single(change.Private.Single(p => p.ParticipantId == bruno).Ballots).Marks);
-        Assert.All(Audiences, a => Assert.Equal(2, Assert.Single(change.For(a).Rounds).Results!.Tallies.Single(t => t.ItemId == "o2").Total));
-        Assert.All(Audiences, a => Assert.Equal(0, change.For(a).Rounds[0].Results!.Tallies.Single(t => t.ItemId == "o1").Total));
+        Assert.Equal(Marks(("o2", 1)), Assert.Single(change.Private.Single(p => p.ParticipantId == amina).Ballots.Upserts).Marks);
+        Assert.Equal(Marks(("o2", 1)), Assert.Single(change.Private.Single(p => p.ParticipantId == bruno).Ballots.Upserts).Marks);
+        Assert.All(Audiences, a => Assert.Equal(2, Assert.Single(change.For(a).Rounds.Upserts).Results!.Tallies.Single(t => t.ItemId == "o2").Total));
+        Assert.All(Audiences, a => Assert.Equal(0, change.For(a).Rounds.Upserts[0].Results!.Tallies.Single(t => t.ItemId == "o1").Total));
     }
 
     [Fact]
@@ -1045,7 +1047,7 @@ public class VoteTests
 
         var change = _workshop.ChangeByFacilitator(new ModerateNote(_navette, ModerationAction.Hide));
 
-        Assert.All(Audiences, a => Assert.DoesNotContain(Assert.Single(change.For(a).Rounds).Items, i => i.Id == _navette));
+        Assert.All(Audiences, a => Assert.DoesNotContain(Assert.Single(change.For(a).Rounds.Upserts).Items, i => i.Id == _navette));
         Assert.All(Audiences, a => Assert.DoesNotContain(View(round, a).Results!.Tallies, t => t.ItemId == _navette));
     }
 }

@@ -63,20 +63,14 @@ public sealed class WorkshopBuilder
     public WorkshopChange Change(params (Actor Actor, WorkshopCommand Command)[] commands)
     {
         var before = _state;
-        var tracker = new ChangeTracker();
         foreach (var (actor, command) in commands)
         {
             var decision = Workshop.Decide(_state, actor, command, Now);
             Assert.True(decision.IsAccepted, $"{command} was refused: {decision.Error}");
-            foreach (var @event in decision.Events)
-            {
-                tracker.Track(@event);
-            }
-
             _state = Workshop.Apply(_state, decision.Events);
         }
 
-        return WorkshopProjection.Change(before, _state, tracker);
+        return WorkshopProjection.Change(before, _state);
     }
 
     public WorkshopChange Change(Actor actor, WorkshopCommand command) => Change((actor, command));

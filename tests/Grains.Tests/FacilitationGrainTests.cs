@@ -141,10 +141,10 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
                 () => Task.FromResult(recorder.Changes.FirstOrDefault(c => c.FromVersion <= added.Version && c.ToVersion >= added.Version)),
                 c => c is not null,
                 "the note's change to be pushed");
-            Assert.Equal(added.Value, Assert.Single(change!.Facilitator.Notes).Id);
-            Assert.Empty(change.Projector.Notes);
-            Assert.Empty(change.Participants.Notes);
-            Assert.Equal(added.Value, Assert.Single(Assert.Single(change.Private).Notes).Id);
+            Assert.Equal(added.Value, Assert.Single(change!.Facilitator.Notes.Upserts).Id);
+            Assert.Empty(change.Projector.Notes.Upserts);
+            Assert.Empty(change.Participants.Notes.Upserts);
+            Assert.Equal(added.Value, Assert.Single(Assert.Single(change.Private).Notes.Upserts).Id);
         }
         finally
         {
@@ -187,7 +187,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.Equal(600, header.Timer.DurationSeconds);
         Assert.Equal(before.Header.Timer, header.Timer);
         Assert.Equal(1, header.PendingNotes);
-        Assert.Equal([new ClusterView(cluster, before.Clusters[0].Seq, "Lieux")], sync.Snapshot.Facilitator.Clusters.AsEnumerable());
+        Assert.Equal([new ThemeView(cluster, before.Themes[0].Seq, "Lieux")], sync.Snapshot.Facilitator.Themes.AsEnumerable());
         Assert.Equal(
             [(first, NoteStatus.Visible, true, cluster), (second, NoteStatus.Hidden, true, null), (silent, NoteStatus.Pending, false, cluster)],
             sync.Snapshot.Facilitator.Notes.Select(n => (n.Id, n.Status, n.Revealed, n.ClusterId)));

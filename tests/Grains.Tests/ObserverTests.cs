@@ -28,8 +28,8 @@ public class ObserverTests(TestClusterFixture fixture)
                 Assert.Equal(changes[i - 1].ToVersion + 1, changes[i].FromVersion);
             }
 
-            Assert.Equal(30, changes.Sum(c => c.Participants.Notes.Length));
-            Assert.All(changes.SelectMany(c => c.Participants.Notes), n => Assert.Null(n.AuthorId));
+            Assert.Equal(30, changes.Sum(c => c.Participants.Notes.Upserts.Length));
+            Assert.All(changes.SelectMany(c => c.Participants.Notes.Upserts), n => Assert.Null(n.AuthorId));
         }
         finally
         {

@@ -94,10 +94,10 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
             Assert.Equal(Voters, view.Voters);
 
             // What the screens were told last says the same.
-            var lastDelta = changes[^1].Facilitator.Rounds.Single(r => r.Id == round);
+            var lastDelta = changes[^1].Facilitator.Rounds.Upserts.Single(r => r.Id == round);
             AssertTallies(expected, lastDelta);
             Assert.Equal(Voters, lastDelta.Voters);
-            var told = changes.SelectMany(c => c.Private).SelectMany(o => o.Ballots.Select(b => (o.ParticipantId, b))).ToList();
+            var told = changes.SelectMany(c => c.Private).SelectMany(o => o.Ballots.Upserts.Select(b => (o.ParticipantId, b))).ToList();
             Assert.Equal(Voters, told.Count);
 
             await fixture.Cluster.DeactivateAsync(grain);

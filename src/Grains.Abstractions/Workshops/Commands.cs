@@ -137,10 +137,11 @@ public sealed record DiscardVoteRound(string RoundId) : WorkshopCommand;
 /// <summary>
 /// A participant's whole ballot for a round, replacing the one before (so a retry or a repeat changes nothing).
 /// Marks are item id to count: dots per note or theme, 1 per chosen poll option, 1 on one scale value, 1 per word
-/// answer (the key being the answer). No marks withdraws the ballot.
+/// answer (the key being the answer), 1 on one answer of a consent round. No marks withdraws the ballot.
+/// <paramref name="Reason"/>: why one objects, in a consent round; the same objection sent again without one keeps it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cl.CastBallot")]
-public sealed record CastBallot(string RoundId, ImmutableDictionary<string, int> Marks) : WorkshopCommand;
+public sealed record CastBallot(string RoundId, ImmutableDictionary<string, int> Marks, string? Reason = null) : WorkshopCommand;
 
 /// <summary>The facilitator records votes counted on paper in the room for an item (replacing the count before).</summary>
 [GenerateSerializer, Immutable, Alias("cl.SetPaperVotes")]

@@ -87,6 +87,9 @@ public enum SpotlightKind
 
     /// <summary>A vote round's results (closing a round puts it there).</summary>
     VoteRound = 2,
+
+    /// <summary>One recommendation of the synthesis, with its sources and disagreements (the restitution).</summary>
+    Recommendation = 3,
 }
 
 /// <summary>How the projector lays out the wall.</summary>

@@ -31,6 +31,17 @@ public static class Limits
     /// <summary>Votes counted on paper for one item.</summary>
     public const int PaperVotesMax = 1_000;
 
+    /// <summary>The synthesis: recommendations, what each comes from, and the disagreements kept with it.</summary>
+    public const int RecommendationTitleMaxLength = 120;
+    public const int RecommendationTextMaxLength = 1_000;
+    public const int RecommendationsPerWorkshopMax = 50;
+    public const int RecommendationSourcesMax = 100;
+    public const int DisagreementTextMaxLength = 500;
+    public const int DisagreementsPerRecommendationMax = 20;
+
+    /// <summary>Why one objects to a recommendation, in a consent round.</summary>
+    public const int ObjectionReasonMaxLength = 300;
+
     /// <summary>A timer runs for at most three hours, and is extended by at most an hour at a time.</summary>
     public const int TimerMaxSeconds = 3 * 60 * 60;
     public const int TimerExtensionMaxSeconds = 60 * 60;

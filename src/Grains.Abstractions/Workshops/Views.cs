@@ -94,15 +94,16 @@ public sealed record NoteView(
     NoteStatus Status,
     bool Revealed,
     string? ClusterId,
-    DateTimeOffset? EditedAt);
+    DateTimeOffset? EditedAt,
+    bool KeptAsDisagreement = false) : IKeyed;
 
-/// <summary>A theme (cluster) that notes are grouped into.</summary>
-[GenerateSerializer, Immutable, Alias("cl.ClusterView")]
-public sealed record ClusterView(string Id, long Seq, string Name);
+/// <summary>A theme that notes are grouped into.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ThemeView")]
+public sealed record ThemeView(string Id, long Seq, string Name) : IKeyed;
 
 /// <summary>A participant as the facilitator sees them, and as a participant sees themself.</summary>
 [GenerateSerializer, Immutable, Alias("cl.ParticipantView")]
-public sealed record ParticipantView(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked);
+public sealed record ParticipantView(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked) : IKeyed;
 
 /// <summary>A whole workshop as one audience sees it.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceView")]
@@ -111,35 +112,36 @@ public sealed record AudienceView(
     WorkshopHeader Header,
     ImmutableArray<NoteView> Notes,
     ImmutableArray<ParticipantView> Roster,
-    ImmutableArray<ClusterView> Clusters,
-    ImmutableArray<VoteRoundView> Rounds);
+    ImmutableArray<ThemeView> Themes,
+    ImmutableArray<VoteRoundView> Rounds,
+    ImmutableArray<RecommendationView> Recommendations);
 
-/// <summary>What changed for one audience: replaced items, removed ids, and the header when it changed.</summary>
+/// <summary>What changed for one audience: the header when it changed, and each kind of item's changes.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceDelta")]
 public sealed record AudienceDelta(
     WorkshopHeader? Header,
-    ImmutableArray<NoteView> Notes,
-    ImmutableArray<string> RemovedNotes,
-    ImmutableArray<ParticipantView> Roster,
-    ImmutableArray<string> RemovedRoster,
-    ImmutableArray<ClusterView> Clusters,
-    ImmutableArray<string> RemovedClusters,
-    ImmutableArray<VoteRoundView> Rounds,
-    ImmutableArray<string> RemovedRounds)
+    Changes<NoteView> Notes,
+    Changes<ParticipantView> Roster,
+    Changes<ThemeView> Themes,
+    Changes<VoteRoundView> Rounds,
+    Changes<RecommendationView> Recommendations)
 {
-    public static readonly AudienceDelta Empty = new(null, [], [], [], [], [], [], [], []);
+    public static readonly AudienceDelta Empty = new(
+        null, Changes.None<NoteView>(), Changes.None<ParticipantView>(), Changes.None<ThemeView>(), Changes.None<VoteRoundView>(), Changes.None<RecommendationView>());
 
-    public bool IsEmpty => Header is null && Notes.IsEmpty && RemovedNotes.IsEmpty && Roster.IsEmpty && RemovedRoster.IsEmpty
-        && Clusters.IsEmpty && RemovedClusters.IsEmpty && Rounds.IsEmpty && RemovedRounds.IsEmpty;
+    public bool IsEmpty => Header is null && Notes.IsEmpty && Roster.IsEmpty && Themes.IsEmpty && Rounds.IsEmpty && Recommendations.IsEmpty;
 }
 
 /// <summary>What one participant sees of their own: themself, their notes whatever the wall shows, their ballots.</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnView")]
 public sealed record OwnView(long Version, ParticipantView Me, ImmutableArray<NoteView> Notes, ImmutableArray<OwnBallot> Ballots);
 
-/// <summary>What changed in one participant's own slice (a ballot with no marks was withdrawn or its round discarded).</summary>
+/// <summary>What changed in one participant's own slice: themself, their notes, their ballots (removed: withdrawn or discarded).</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnDelta")]
-public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, ImmutableArray<NoteView> Notes, ImmutableArray<string> RemovedNotes, ImmutableArray<OwnBallot> Ballots);
+public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, Changes<NoteView> Notes, Changes<OwnBallot> Ballots)
+{
+    public bool IsEmpty => Me is null && Notes.IsEmpty && Ballots.IsEmpty;
+}
 
 /// <summary>
 /// Everything that became durable in one storage write, covering versions <paramref name="FromVersion"/> to

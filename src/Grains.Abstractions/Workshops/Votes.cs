@@ -15,6 +15,22 @@ public enum VoteKind
 
     /// <summary>Nuage de mots: answers of one to three words.</summary>
     WordCloud = 3,
+
+    /// <summary>
+    /// Tour de consentement on a recommendation (<see cref="VoteSetup.Subject"/>): agree, can live with it, or object
+    /// (with a reason). Objections are part of the record.
+    /// </summary>
+    Consent = 4,
+}
+
+/// <summary>The three answers of a consent round, as item ids.</summary>
+public static class ConsentAnswers
+{
+    public const string Agree = "agree";
+    public const string LiveWith = "live";
+    public const string Objection = "object";
+
+    public static readonly ImmutableArray<string> All = [Agree, LiveWith, Objection];
 }
 
 public enum VoteTarget
@@ -54,7 +70,8 @@ public sealed record VoteSetup(
     ScaleRange Scale,
     bool Anonymous,
     bool HideResultsUntilClosed,
-    int? TimerSeconds)
+    int? TimerSeconds,
+    string? Subject = null)
 {
     public static VoteSetup Dots(int budget, int cap, VoteTarget target = VoteTarget.Notes, string? title = null, bool anonymous = true, bool hideResults = false) =>
         new(VoteKind.Dots, title, budget, cap, target, [], false, ScaleRange.OneToFive, anonymous, hideResults, null);
@@ -67,6 +84,10 @@ public sealed record VoteSetup(
 
     public static VoteSetup WordCloud(string prompt, bool anonymous = true, bool hideResults = false) =>
         new(VoteKind.WordCloud, prompt, 0, 0, VoteTarget.Notes, [], false, ScaleRange.OneToFive, anonymous, hideResults, null);
+
+    /// <summary>A consent round on a recommendation; its question is the recommendation's title.</summary>
+    public static VoteSetup Consent(string recommendationId, bool anonymous = true, bool hideResults = true) =>
+        new(VoteKind.Consent, null, 0, 0, VoteTarget.Notes, [], false, ScaleRange.OneToFive, anonymous, hideResults, null, recommendationId);
 }
 
 /// <summary>Something one votes for: a note, a theme, a poll option, a scale value or a word.</summary>
@@ -82,7 +103,12 @@ public sealed record VoteTally(string ItemId, string Label, int Room, int Remote
 
 /// <summary>A round's results, always computed from the ballots (and the paper counts), never kept apart.</summary>
 [GenerateSerializer, Immutable, Alias("cl.VoteResults")]
-public sealed record VoteResults(ImmutableArray<VoteTally> Tallies);
+public sealed record VoteResults(ImmutableArray<VoteTally> Tallies)
+{
+    public bool Equals(VoteResults? other) => other is not null && Tallies.SequenceEqual(other.Tallies);
+
+    public override int GetHashCode() => Tallies.Length;
+}
 
 /// <summary>Who voted what: given to the facilitator only, and only for rounds that are not anonymous.</summary>
 [GenerateSerializer, Immutable, Alias("cl.BallotView")]
@@ -102,7 +128,18 @@ public sealed record VoteRoundView(
     int Voters,
     VoteResults? Results,
     ImmutableArray<BallotView> Ballots,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    ImmutableArray<string> Reasons = default) : IKeyed
+{
+    /// <summary>By content, arrays included: a round projected again with the same items and results is the same round.</summary>
+    public bool Equals(VoteRoundView? other) =>
+        other is not null && Id == other.Id && Seq == other.Seq && Setup == other.Setup && Status == other.Status
+        && Items.SequenceEqual(other.Items) && Voters == other.Voters && Equals(Results, other.Results)
+        && Ballots.SequenceEqual(other.Ballots) && OpenedAt == other.OpenedAt
+        && (Reasons.IsDefault ? other.Reasons.IsDefaultOrEmpty : !other.Reasons.IsDefault && Reasons.SequenceEqual(other.Reasons));
+
+    public override int GetHashCode() => HashCode.Combine(Id, Seq, Status, Voters);
+}
 
 /// <summary>Ballot marks (item id to count) compared by content, whatever their order.</summary>
 public static class VoteMarks
@@ -111,6 +148,9 @@ public static class VoteMarks
         a.Count == b.Count && a.All(m => b.TryGetValue(m.Key, out var count) && count == m.Value);
 }
 
-/// <summary>A participant's own ballot in a round, as stored.</summary>
+/// <summary>A participant's own ballot in a round, kept by the round's id, with the reason of an objection.</summary>
 [GenerateSerializer, Immutable, Alias("cl.OwnBallot")]
-public sealed record OwnBallot(string RoundId, ImmutableDictionary<string, int> Marks);
+public sealed record OwnBallot(string RoundId, ImmutableDictionary<string, int> Marks, string? Reason = null) : IKeyed
+{
+    string IKeyed.Id => RoundId;
+}

@@ -25,7 +25,6 @@ public sealed partial class WorkshopGrain(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly ObserverManager<IWorkshopObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
-    private ChangeTracker _touched = new();
     private readonly List<(long Version, TaskCompletionSource<bool> Durable)> _waiting = [];
     private readonly Dictionary<Guid, (string Caller, Task<CommandResult> Answer)> _inFlight = [];
     private OperationLog _operations = null!;
@@ -245,10 +244,6 @@ public sealed partial class WorkshopGrain(
         }
 
         _working = Workshop.Apply(_working, decision.Events);
-        foreach (var @event in decision.Events)
-        {
-            _touched.Track(@event);
-        }
 
         var result = CommandResult.Accepted(_working.Version, decision.Value);
         _operations.Add(new RememberedOperation(operationId, caller, clock.GetUtcNow(), result));
@@ -275,11 +270,9 @@ public sealed partial class WorkshopGrain(
         {
             while (_working is not null && _working.Version > (_committed?.Version ?? 0))
             {
-                // What this write holds: the state, the callers waiting for it, and what they touched.
-                // Commands applied while it is in flight go to the next write with a fresh tracker.
+                // What this write holds: the state and the callers waiting for it. Commands applied while it is in
+                // flight go to the next write.
                 var target = _working;
-                var touched = _touched;
-                _touched = new ChangeTracker();
                 var waiting = _waiting.ToArray();
                 _waiting.Clear();
                 store.State = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
@@ -292,7 +285,7 @@ public sealed partial class WorkshopGrain(
 
                 var before = _committed;
                 _committed = target;
-                Publish(WorkshopProjection.Change(before, target, touched));
+                Publish(WorkshopProjection.Change(before, target));
 
                 // Also those that began waiting during the write for a version it held (an unchanged answer).
                 var landed = waiting.Concat(_waiting.Where(w => w.Version <= target.Version)).ToList();

@@ -40,10 +40,11 @@ public sealed record OpenRoundRequest(
     bool Anonymous = true,
     bool HideResultsUntilClosed = false,
     int? TimerSeconds = null,
-    Guid? OperationId = null)
+    Guid? OperationId = null,
+    string? RecommendationId = null)
 {
     public VoteSetup ToSetup() =>
-        new(Kind, Question, DotBudget, DotCap, Target, [.. Options ?? []], MultipleChoice, Scale, Anonymous, HideResultsUntilClosed, TimerSeconds);
+        new(Kind, Question, DotBudget, DotCap, Target, [.. Options ?? []], MultipleChoice, Scale, Anonymous, HideResultsUntilClosed, TimerSeconds, RecommendationId);
 }
 
 /// <summary>The id of the round a POST opened.</summary>

@@ -9,7 +9,7 @@ public static class Ballots
     private static readonly ImmutableDictionary<string, int> None = ImmutableDictionary<string, int>.Empty;
 
     /// <summary>The participant's stored ballot for a round, if any.</summary>
-    public static ImmutableDictionary<string, int>? Stored(OwnModel? own, string roundId) => own?.Ballots.GetValueOrDefault(roundId);
+    public static ImmutableDictionary<string, int>? Stored(OwnModel? own, string roundId) => own?.Ballots.GetValueOrDefault(roundId)?.Marks;
 
     /// <summary>
     /// The marks to show for a round: the draft while it travels, else the stored ballot. Marks on items that are

@@ -26,17 +26,17 @@ public class HubTests(AppFixture app)
         Assert.Null(added.Error);
 
         var change = await Eventually.Until(
-            () => Task.FromResult(first.Changes.FirstOrDefault(c => c.Delta.Notes.Any(n => n.Id == added.Value))),
+            () => Task.FromResult(first.Changes.FirstOrDefault(c => c.Delta.Notes.Upserts.Any(n => n.Id == added.Value))),
             c => c is not null,
             "the first client to receive the second's note");
-        Assert.Null(change!.Delta.Notes.Single().AuthorId);
+        Assert.Null(change!.Delta.Notes.Upserts.Single().AuthorId);
         Assert.Equal(added.Version, change.ToVersion);
         var own = await Eventually.Until(
             () => Task.FromResult(second.OwnChanges.FirstOrDefault(o => !o.Delta.Notes.IsEmpty)),
             o => o is not null,
             "the author's own change");
-        Assert.Equal(added.Value, own!.Delta.Notes.Single().Id);
-        Assert.DoesNotContain(first.OwnChanges, o => o.Delta.Notes.Any(n => n.Id == added.Value));
+        Assert.Equal(added.Value, own!.Delta.Notes.Upserts.Single().Id);
+        Assert.DoesNotContain(first.OwnChanges, o => o.Delta.Notes.Upserts.Any(n => n.Id == added.Value));
 
         // Versions arrive contiguous for every client, from its snapshot on.
         var versions = first.Changes.OrderBy(c => c.FromVersion).ToList();

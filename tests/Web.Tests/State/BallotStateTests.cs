@@ -10,7 +10,6 @@ public class BallotStateTests
     private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly WorkshopHeader Header = new(WorkshopId, "Atelier", null, [new ColumnView("c1", "Idées")], "ABC234", ParticipationCounts.Zero, At, Phase.Vote, WallSettings.Default, WorkshopLocks.Open, TimerView.Idle, null, 0);
     private static readonly ParticipantView Me = new("p1", "Amina", Presence.Room, At, false);
-    private static readonly ImmutableDictionary<string, ImmutableDictionary<string, int>> NoBallots = ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty;
 
     private static ImmutableDictionary<string, int> Marks(params (string Item, int Count)[] marks) =>
         marks.ToImmutableDictionary(m => m.Item, m => m.Count);
@@ -27,12 +26,11 @@ public class BallotStateTests
         At);
 
     private static AudienceModel Model(params VoteRoundView[] rounds) =>
-        AudienceModel.From(new AudienceView(Audience.Participants, Header, [], [], [], [.. rounds]), 1);
+        AudienceModel.From(Deltas.View(Audience.Participants, Header, rounds: [.. rounds]), 1);
 
-    private static AudienceDelta RoundsDelta(ImmutableArray<VoteRoundView> rounds, ImmutableArray<string> removed) =>
-        new(null, [], [], [], [], [], [], rounds, removed);
+    private static AudienceDelta RoundsDelta(ImmutableArray<VoteRoundView> rounds, ImmutableArray<string> removed) => Deltas.Rounds(rounds, removed);
 
-    private static OwnDelta Ballots(params OwnBallot[] ballots) => new("p1", null, [], [], [.. ballots]);
+    private static OwnDelta Ballots(params OwnBallot[] ballots) => Deltas.OwnBallots("p1", ballots);
 
     private static WorkshopSessionState Reduce(WorkshopSessionState state, params IAction[] actions) =>
         actions.Aggregate(state, WorkshopReducers.Reduce);
@@ -248,45 +246,45 @@ public class BallotStateTests
         var own = OwnModel.From(new OwnView(4, Me, [], [new OwnBallot("v1", Marks(("o1", 1))), new OwnBallot("v2", Marks(("n1", 2)))]));
 
         Assert.Equal(4, own.Version);
-        Assert.Equal(Marks(("o1", 1)), own.Ballots["v1"]);
-        Assert.Equal(Marks(("n1", 2)), own.Ballots["v2"]);
+        Assert.Equal(Marks(("o1", 1)), own.Ballots["v1"].Marks);
+        Assert.Equal(Marks(("n1", 2)), own.Ballots["v2"].Marks);
     }
 
     [Fact]
     public void An_own_ballot_is_set_then_replaced_by_the_next_one_for_its_round()
     {
-        var own = new OwnModel(3, Me, ImmutableDictionary<string, NoteView>.Empty, NoBallots);
+        var own = new OwnModel(3, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots);
 
         var cast = own.Apply(Ballots(new OwnBallot("v1", Marks(("n1", 2), ("n2", 1)))), 4);
         var recast = cast.Apply(Ballots(new OwnBallot("v1", Marks(("n3", 1)))), 5);
 
         Assert.Equal(4, cast.Version);
-        Assert.Equal(Marks(("n1", 2), ("n2", 1)), cast.Ballots["v1"]);
+        Assert.Equal(Marks(("n1", 2), ("n2", 1)), cast.Ballots["v1"].Marks);
         Assert.Equal(5, recast.Version);
         Assert.Equal(["v1"], recast.Ballots.Keys);
-        Assert.Equal(Marks(("n3", 1)), recast.Ballots["v1"]);
+        Assert.Equal(Marks(("n3", 1)), recast.Ballots["v1"].Marks);
     }
 
     [Fact]
-    public void An_own_ballot_with_no_marks_is_removed_and_the_other_rounds_stay()
+    public void A_withdrawn_own_ballot_is_removed_and_the_other_rounds_stay()
     {
-        var own = new OwnModel(3, Me, ImmutableDictionary<string, NoteView>.Empty, NoBallots)
+        var own = new OwnModel(3, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots)
             .Apply(Ballots(new OwnBallot("v1", Marks(("o1", 1))), new OwnBallot("v2", Marks(("o2", 1)))), 4);
 
-        var withdrawn = own.Apply(Ballots(new OwnBallot("v1", Marks())), 5);
+        var withdrawn = own.Apply(Deltas.Withdrawn("p1", "v1"), 5);
 
         Assert.Equal(["v2"], withdrawn.Ballots.Keys);
-        Assert.Equal(Marks(("o2", 1)), withdrawn.Ballots["v2"]);
-        Assert.Equal(["v2"], withdrawn.Apply(Ballots(new OwnBallot("v9", Marks())), 6).Ballots.Keys);
+        Assert.Equal(Marks(("o2", 1)), withdrawn.Ballots["v2"].Marks);
+        Assert.Equal(["v2"], withdrawn.Apply(Deltas.Withdrawn("p1", "v9"), 6).Ballots.Keys);
     }
 
     [Fact]
     public void An_own_ballot_older_than_the_slice_is_ignored()
     {
-        var own = new OwnModel(7, Me, ImmutableDictionary<string, NoteView>.Empty, NoBallots.Add("v1", Marks(("o1", 1))));
+        var own = new OwnModel(7, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.Stored(new OwnBallot("v1", Marks(("o1", 1)))));
 
         Assert.Same(own, own.Apply(Ballots(new OwnBallot("v1", Marks(("o2", 1)))), 7));
-        Assert.Same(own, own.Apply(Ballots(new OwnBallot("v1", Marks())), 6));
-        Assert.Equal(Marks(("o2", 1)), own.Apply(Ballots(new OwnBallot("v1", Marks(("o2", 1)))), 8).Ballots["v1"]);
+        Assert.Same(own, own.Apply(Deltas.Withdrawn("p1", "v1"), 6));
+        Assert.Equal(Marks(("o2", 1)), own.Apply(Ballots(new OwnBallot("v1", Marks(("o2", 1)))), 8).Ballots["v1"].Marks);
     }
 }

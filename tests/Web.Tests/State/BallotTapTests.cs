@@ -21,10 +21,10 @@ public class BallotTapTests
         {
             Status = SessionStatus.Ready,
             WorkshopId = "w1",
-            Shared = AudienceModel.From(new AudienceView(Audience.Participants, Header, [], [], [], [round]), 1),
+            Shared = AudienceModel.From(Deltas.View(Audience.Participants, Header, rounds: [round]), 1),
             Own = new OwnModel(1, Me, ImmutableDictionary<string, NoteView>.Empty, stored is null
-                ? ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty
-                : ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty.Add("v1", stored)),
+                ? Deltas.NoBallots
+                : Deltas.Stored(new OwnBallot("v1", stored))),
         };
 
     private static WorkshopSessionState Reduce(WorkshopSessionState state, params IAction[] actions) => actions.Aggregate(state, WorkshopReducers.Reduce);
@@ -79,8 +79,8 @@ public class BallotTapTests
         Assert.True(saved.Ballot!.Saved);
 
         var before = saved.Own;
-        var stored = before!.Apply(new OwnDelta("p1", null, [], [], [new OwnBallot("v1", Marks(("n1", 1)))]), 2);
-        var elsewhere = before.Apply(new OwnDelta("p1", null, [], [], [new OwnBallot("v1", Marks(("n2", 2)))]), 2);
+        var stored = before!.Apply(Deltas.OwnBallots("p1", new OwnBallot("v1", Marks(("n1", 1)))), 2);
+        var elsewhere = before.Apply(Deltas.OwnBallots("p1", new OwnBallot("v1", Marks(("n2", 2)))), 2);
 
         Assert.Null(Ballots.AfterOwnChange(saved.Ballot, before, stored));
         Assert.Null(Ballots.AfterOwnChange(saved.Ballot, before, elsewhere));

@@ -14,7 +14,7 @@ public class ReducerTests
 
     private static NoteView Note(string id, long seq, string? author = null) => new(id, seq, "c1", id, NoteColour.Yellow, Presence.Room, author, null, At, NoteStatus.Visible, true, null, null);
 
-    private static AudienceView View(Audience audience, params NoteView[] notes) => new(audience, Header, [.. notes], [], [], []);
+    private static AudienceView View(Audience audience, params NoteView[] notes) => Deltas.View(audience, Header, [.. notes]);
 
     private static FeedUpdate Snapshot(long version, params NoteView[] notes) => FeedUpdate.FromSnapshot(
         WorkshopId,
@@ -22,7 +22,7 @@ public class ReducerTests
 
     private static WorkshopChange Change(long from, long to, NoteView? publicNote = null, OwnDelta? own = null)
     {
-        var delta = publicNote is null ? AudienceDelta.Empty : new AudienceDelta(null, [publicNote], [], [], [], [], [], [], []);
+        var delta = publicNote is null ? AudienceDelta.Empty : Deltas.Notes(publicNote);
         return new WorkshopChange(WorkshopId, from, to, delta, delta, delta, own is null ? [] : [own]);
     }
 
@@ -47,8 +47,8 @@ public class ReducerTests
     public void Private_parts_that_arrive_before_the_own_slice_are_applied_once_it_is_read()
     {
         var initial = Snapshot(5);
-        var early = initial.Apply(Change(6, 6, Note("n9", 9), new OwnDelta("p1", null, [Note("n9", 9, "p1")], [], [])));
-        var ownAtFive = new OwnModel(5, Me, ImmutableDictionary<string, NoteView>.Empty, ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty);
+        var early = initial.Apply(Change(6, 6, Note("n9", 9), Deltas.OwnNotes("p1", Note("n9", 9, "p1"))));
+        var ownAtFive = new OwnModel(5, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots);
 
         var state = Reduce(
             WorkshopSessionState.Initial,
@@ -66,12 +66,12 @@ public class ReducerTests
     public void After_a_resync_the_own_slice_read_again_keeps_what_arrived_meanwhile()
     {
         var start = Snapshot(5);
-        var ownAtFive = new OwnModel(5, Me, ImmutableDictionary<string, NoteView>.Empty, ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty);
+        var ownAtFive = new OwnModel(5, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots);
         var ready = Reduce(WorkshopSessionState.Initial, new OpenWorkshop(WorkshopId, Audience.Participants, Amina), new WorkshopOpened(Amina, start.Participants, ownAtFive));
         var resync = Snapshot(8);
-        var afterResync = resync.Apply(Change(9, 9, Note("n9", 9), new OwnDelta("p1", null, [Note("n9", 9, "p1")], [], [])));
+        var afterResync = resync.Apply(Change(9, 9, Note("n9", 9), Deltas.OwnNotes("p1", Note("n9", 9, "p1"))));
 
-        var state = Reduce(ready, new FeedUpdated(resync), new FeedUpdated(afterResync), new OwnReloaded(new OwnModel(8, Me, ImmutableDictionary<string, NoteView>.Empty, ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty)));
+        var state = Reduce(ready, new FeedUpdated(resync), new FeedUpdated(afterResync), new OwnReloaded(new OwnModel(8, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots)));
 
         Assert.False(state.OwnStale);
         Assert.Empty(state.OwnBacklog);
@@ -91,8 +91,8 @@ public class ReducerTests
     [Fact]
     public void An_own_slice_newer_than_a_private_part_ignores_it()
     {
-        var own = new OwnModel(7, Me, ImmutableDictionary<string, NoteView>.Empty, ImmutableDictionary<string, ImmutableDictionary<string, int>>.Empty);
-        Assert.Same(own, own.Apply(new OwnDelta("p1", null, [Note("n3", 3, "p1")], [], []), 6));
+        var own = new OwnModel(7, Me, ImmutableDictionary<string, NoteView>.Empty, Deltas.NoBallots);
+        Assert.Same(own, own.Apply(Deltas.OwnNotes("p1", Note("n3", 3, "p1")), 6));
     }
 
     [Fact]
@@ -139,13 +139,13 @@ public class ReducerTests
     public void The_shared_model_keeps_unchanged_parts_by_reference()
     {
         var model = Snapshot(1, Note("n1", 1)).Participants;
-        var next = model.Apply(new AudienceDelta(null, [Note("n2", 2)], [], [], [], [], [], [], []), 2);
+        var next = model.Apply(Deltas.Notes(Note("n2", 2)), 2);
 
         Assert.Same(model.Header, next.Header);
-        var recounted = next.Apply(new AudienceDelta(Header with { Columns = [new ColumnView("c1", "Idées")] }, [], [], [], [], [], [], [], []), 3);
+        var recounted = next.Apply(AudienceDelta.Empty with { Header = Header with { Columns = [new ColumnView("c1", "Idées")] } }, 3);
         Assert.Equal(model.Header.Columns, recounted.Header.Columns);
         Assert.Same(model.Notes["n1"], next.Notes["n1"]);
         Assert.Equal(["n1", "n2"], next.NotesIn("c1").Select(n => n.Id));
-        Assert.Equal(["n2"], next.Apply(new AudienceDelta(null, [], ["n1"], [], [], [], [], [], []), 3).Notes.Keys);
+        Assert.Equal(["n2"], next.Apply(Deltas.RemovedNotes("n1"), 3).Notes.Keys);
     }
 }

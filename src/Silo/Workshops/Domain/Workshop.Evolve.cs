@@ -30,7 +30,8 @@ public static partial class Workshop
                 TimerView.Idle,
                 null,
                 ImmutableDictionary<string, Cluster>.Empty,
-                ImmutableDictionary<string, VoteRound>.Empty);
+                ImmutableDictionary<string, VoteRound>.Empty,
+                ImmutableDictionary<string, Recommendation>.Empty);
         }
 
         var s = state ?? throw new InvalidOperationException("The workshop does not exist yet.");
@@ -91,8 +92,32 @@ public static partial class Workshop
                     .SetItems(merged.Words.Where(w => w != merged.Into).Select(w => KeyValuePair.Create(w, merged.Into)))
                     .Remove(merged.Into),
             }),
+            RecommendationAdded added => s with
+            {
+                Recommendations = s.Recommendations.Add(added.Recommendation.Id, added.Recommendation),
+                NextSeq = s.NextSeq + 1,
+            },
+            RecommendationChanged changed => s with { Recommendations = s.Recommendations.SetItem(changed.Recommendation.Id, changed.Recommendation) },
+            RecommendationRemoved removed => s with { Recommendations = Ranked(s.Recommendations.Remove(removed.RecommendationId), null) },
+            RecommendationsReordered reordered => s with { Recommendations = Ranked(s.Recommendations, reordered.RecommendationIds) },
+            NoteKeptAsDisagreement kept => WithNote(s, kept.NoteId, n => n with { KeptAsDisagreement = kept.Keep }),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown event"),
         };
+    }
+
+    /// <summary>
+    /// Ranks 1..n in the given order (ids not named keep their relative order after those named); only the
+    /// recommendations whose rank changes are replaced, so the others stay the same objects.
+    /// </summary>
+    private static ImmutableDictionary<string, Recommendation> Ranked(ImmutableDictionary<string, Recommendation> recommendations, ImmutableArray<string>? order)
+    {
+        var named = order ?? [];
+        var ordered = named.Where(recommendations.ContainsKey).Select(id => recommendations[id])
+            .Concat(recommendations.Values.Where(r => !named.Contains(r.Id)).OrderBy(r => r.Rank).ThenBy(r => r.Seq));
+        return recommendations.SetItems(ordered
+            .Select((r, i) => (Recommendation: r, Rank: i + 1))
+            .Where(x => x.Recommendation.Rank != x.Rank)
+            .Select(x => KeyValuePair.Create(x.Recommendation.Id, x.Recommendation with { Rank = x.Rank })));
     }
 
     private static WorkshopState WithRound(WorkshopState state, string roundId, Func<VoteRound, VoteRound> change) =>

@@ -209,6 +209,11 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.UnknownVoteRound);
         }
 
+        if (spotlight is { Kind: SpotlightKind.Recommendation } && !state.Recommendations.ContainsKey(spotlight.Id))
+        {
+            return Decision.Refuse(WorkshopError.UnknownRecommendation);
+        }
+
         return spotlight == state.Spotlight ? Decision.Unchanged : Decision.Accept(new SpotlightChanged(spotlight));
     }
 

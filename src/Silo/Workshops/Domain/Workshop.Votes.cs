@@ -28,7 +28,19 @@ public static partial class Workshop
 
     private static Decision DecideOpenRound(WorkshopState state, OpenVoteRound command, DateTimeOffset now)
     {
-        if (ValidSetup(command.Setup, out var setup, out var options) is { } invalid)
+        var asked = command.Setup;
+        if (asked is { Kind: VoteKind.Consent })
+        {
+            // A consent round is on a recommendation, and asks about it in its own words.
+            if (RecommendationOf(state, asked.Subject) is not { } recommendation)
+            {
+                return Decision.Refuse(WorkshopError.UnknownRecommendation);
+            }
+
+            asked = asked with { Question = recommendation.Title };
+        }
+
+        if (ValidSetup(asked, out var setup, out var options) is { } invalid)
         {
             return invalid;
         }
@@ -160,13 +172,23 @@ public static partial class Workshop
         }
 
         var marks = checkedMarks.Marks;
+        var reason = marks.ContainsKey(ConsentAnswers.Objection) && round.Setup.Kind == VoteKind.Consent ? Text.Clean(command.Reason, multiline: true) : "";
+        if (reason.Length > Limits.ObjectionReasonMaxLength)
+        {
+            return Decision.Refuse(WorkshopError.ObjectionReasonTooLong, Limits.ObjectionReasonMaxLength);
+        }
+
         var previous = round.Ballots.GetValueOrDefault(actor.ParticipantId);
-        if (previous is null ? marks.IsEmpty : VoteMarks.Same(previous.Marks, marks))
+        var sameMarks = previous is null ? marks.IsEmpty : VoteMarks.Same(previous.Marks, marks);
+
+        // The same answer without a reason keeps the reason given before (a phone resending its last tap).
+        if (sameMarks && (reason.Length == 0 || reason == previous?.Reason))
         {
             return Decision.Accept([], round.Id);
         }
 
-        return Decision.Accept(new BallotCast(round.Id, new Ballot(participant.Id, participant.Presence, marks, now)), round.Id);
+        var kept = reason.Length > 0 ? reason : sameMarks ? previous?.Reason : null;
+        return Decision.Accept(new BallotCast(round.Id, new Ballot(participant.Id, participant.Presence, marks, now, kept)), round.Id);
     }
 
     private static Decision DecidePaperVotes(WorkshopState state, SetPaperVotes command)
@@ -280,6 +302,10 @@ public static partial class Workshop
                 var (from, to) = setup.Scale == ScaleRange.ZeroToTen ? (0, 10) : (1, 5);
                 options = [.. Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture)).Select(v => new VoteItem(v, v))];
                 break;
+            case VoteKind.Consent:
+                // Stored in French, the workshop's language of record; screens show each answer in their own language.
+                options = [new VoteItem(ConsentAnswers.Agree, "D'accord"), new VoteItem(ConsentAnswers.LiveWith, "Je peux vivre avec"), new VoteItem(ConsentAnswers.Objection, "Objection")];
+                break;
         }
 
         cleaned = setup with
@@ -288,6 +314,7 @@ public static partial class Workshop
             Options = [.. options.Select(o => o.Label)],
             DotBudget = setup.Kind == VoteKind.Dots ? setup.DotBudget : 0,
             DotCap = setup.Kind == VoteKind.Dots ? setup.DotCap : 0,
+            Subject = setup.Kind == VoteKind.Consent ? setup.Subject : null,
         };
         return null;
     }

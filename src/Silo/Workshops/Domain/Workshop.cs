@@ -145,6 +145,14 @@ public static partial class Workshop
         DiscardVoteRound discard => DecideDiscardRound(state, discard),
         SetPaperVotes paper => DecidePaperVotes(state, paper),
         MergeWords merge => DecideMergeWords(state, merge),
+        AddRecommendation add => DecideAddRecommendation(state, add, now),
+        EditRecommendation edit => DecideEditRecommendation(state, edit),
+        RemoveRecommendation remove => DecideRemoveRecommendation(state, remove),
+        MoveRecommendation move => DecideMoveRecommendation(state, move),
+        SetRecommendationPriority priority => DecidePriority(state, priority),
+        AddDisagreement disagreement => DecideAddDisagreement(state, disagreement),
+        RemoveDisagreement disagreement => DecideRemoveDisagreement(state, disagreement),
+        KeepNoteAsDisagreement keep => DecideKeepAsDisagreement(state, keep),
         SetLocks locks => DecideLocks(state, locks.Locks),
         SetLock one => one.Lock switch
         {

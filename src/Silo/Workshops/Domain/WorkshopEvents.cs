@@ -65,3 +65,15 @@ public sealed record BallotCast(string RoundId, Ballot Ballot) : WorkshopEvent;
 public sealed record PaperVotesSet(string RoundId, string ItemId, int Count) : WorkshopEvent;
 
 public sealed record WordsMerged(string RoundId, ImmutableArray<string> Words, string Into) : WorkshopEvent;
+
+public sealed record RecommendationAdded(Recommendation Recommendation) : WorkshopEvent;
+
+/// <summary>A recommendation's text, sources, priority or disagreements changed: the new one replaces it whole.</summary>
+public sealed record RecommendationChanged(Recommendation Recommendation) : WorkshopEvent;
+
+public sealed record RecommendationRemoved(string RecommendationId) : WorkshopEvent;
+
+/// <summary>The recommendations' new order, first to last.</summary>
+public sealed record RecommendationsReordered(ImmutableArray<string> RecommendationIds) : WorkshopEvent;
+
+public sealed record NoteKeptAsDisagreement(string NoteId, bool Keep) : WorkshopEvent;

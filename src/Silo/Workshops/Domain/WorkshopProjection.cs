@@ -77,26 +77,37 @@ public static class WorkshopProjection
     public static ParticipantView ParticipantFor(Participant participant) =>
         new(participant.Id, participant.DisplayName, participant.Presence, participant.JoinedAt, participant.Blocked);
 
-    public static ClusterView ClusterFor(Cluster cluster) => new(cluster.Id, cluster.Seq, cluster.Name);
+    /// <summary>The roster is the facilitator's alone.</summary>
+    public static ParticipantView? ParticipantFor(Participant participant, Audience audience) =>
+        audience == Audience.Facilitator ? ParticipantFor(participant) : null;
 
     /// <summary>Themes are part of the wall: participants get them only while they may see it.</summary>
-    public static bool SeesClusters(WorkshopState state, Audience audience) =>
+    public static ThemeView? ThemeFor(WorkshopState state, Cluster theme, Audience audience) =>
+        SeesThemes(state, audience) ? new ThemeView(theme.Id, theme.Seq, theme.Name) : null;
+
+    public static bool SeesThemes(WorkshopState state, Audience audience) =>
         audience != Audience.Participants || state.Settings.ParticipantsSeeWall;
 
-    public static AudienceView View(WorkshopState state, Audience audience)
-    {
-        var notes = state.Notes.Values
-            .OrderBy(n => n.Seq)
-            .Select(n => NoteFor(state, n, audience))
-            .OfType<NoteView>()
-            .ToImmutableArray();
-        var roster = audience == Audience.Facilitator
-            ? state.Participants.Values.OrderBy(p => p.JoinedAt).Select(ParticipantFor).ToImmutableArray()
-            : [];
-        ImmutableArray<ClusterView> clusters = SeesClusters(state, audience) ? [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(ClusterFor)] : [];
-        ImmutableArray<VoteRoundView> rounds = [.. state.Rounds.Values.OrderBy(r => r.Seq).Select(r => RoundFor(state, r, audience))];
-        return new AudienceView(audience, Header(state, audience), notes, roster, clusters, rounds);
-    }
+    public static AudienceView View(WorkshopState state, Audience audience) => new(
+        audience,
+        Header(state, audience),
+        ItemKinds.Notes.View(state, audience),
+        ItemKinds.Roster.View(state, audience),
+        ItemKinds.Themes.View(state, audience),
+        ItemKinds.Rounds.View(state, audience),
+        ItemKinds.Recommendations.View(state, audience));
+
+    /// <summary>Recommendations are for everyone: the room, the remote contributors and the record.</summary>
+    public static RecommendationView RecommendationFor(Recommendation recommendation) => new(
+        recommendation.Id,
+        recommendation.Seq,
+        recommendation.Rank,
+        recommendation.Title,
+        recommendation.Text,
+        recommendation.Priority,
+        recommendation.Sources,
+        [.. recommendation.Disagreements.Select(d => new DisagreementView(d.Id, d.Text, d.NoteIds))],
+        recommendation.CreatedAt);
 
     public static FeedSnapshot Snapshot(WorkshopState state) =>
         new(state.Version, View(state, Audience.Facilitator), View(state, Audience.Projector), View(state, Audience.Participants));
@@ -113,7 +124,7 @@ public static class WorkshopProjection
         [
             .. state.Rounds.Values.OrderBy(r => r.Seq)
                 .Where(r => r.Ballots.ContainsKey(participantId))
-                .Select(r => new OwnBallot(r.Id, r.Ballots[participantId].Marks)),
+                .Select(r => new OwnBallot(r.Id, r.Ballots[participantId].Marks, r.Ballots[participantId].Reason)),
         ];
         return new OwnView(state.Version, ParticipantFor(me), notes, ballots);
     }
@@ -125,14 +136,17 @@ public static class WorkshopProjection
     /// </summary>
     public static VoteRoundView RoundFor(WorkshopState state, VoteRound round, Audience audience)
     {
-        var hidden = round.Setup.HideResultsUntilClosed && round.Status == RoundStatus.Open;
+        // A consent round's results are the facilitator's to follow live and to show the room when they choose.
+        var hidden = round.Setup.HideResultsUntilClosed && round.Status == RoundStatus.Open
+            && !(round.Setup.Kind == VoteKind.Consent && audience == Audience.Facilitator);
 
         // A word cloud's items are the answers given: hidden results hide them too.
         var items = hidden && round.Setup.Kind == VoteKind.WordCloud ? [] : Workshop.VoteItems(state, round);
         ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous && !hidden
             ? [.. round.Ballots.Values.OrderBy(b => b.At).Select(b => new BallotView(b.ParticipantId, state.Participants.GetValueOrDefault(b.ParticipantId)?.DisplayName, b.Marks))]
             : [];
-        return new VoteRoundView(round.Id, round.Seq, round.Setup, round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt);
+        ImmutableArray<string> reasons = hidden ? [] : [.. round.Ballots.Values.Where(b => b.Reason is not null).OrderBy(b => b.At).Select(b => b.Reason!)];
+        return new VoteRoundView(round.Id, round.Seq, round.Setup, round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt, reasons);
     }
 
     /// <summary>Each item's votes by origin; merged word-cloud answers count (once per voter) for the answer they were merged into.</summary>
@@ -166,192 +180,113 @@ public static class WorkshopProjection
         ]);
     }
 
-    /// <summary>The per-audience difference between two states, limited to what <paramref name="touched"/> names.</summary>
-    public static WorkshopChange Change(WorkshopState? before, WorkshopState after, ChangeTracker touched)
+    /// <summary>
+    /// What each audience is told of a write: for every kind of item, the views that differ between the two states,
+    /// and the header where it differs. Found by comparing what each audience sees, so no event can change a screen
+    /// without it being told, whatever the event.
+    /// </summary>
+    public static WorkshopChange Change(WorkshopState? before, WorkshopState after)
     {
-        var notes = touched.AllNotes
-            ? [.. after.Notes.Keys.Concat(before?.Notes.Keys ?? []).Distinct()]
-            : touched.Notes.ToList();
-
-        // Rounds are counted once per write: the projector and the participants see the same round.
-        var rounds = TouchedRounds(before, after, touched);
-        var forFacilitator = RoundChanges(before, after, rounds, Audience.Facilitator);
-        var forEveryone = RoundChanges(before, after, rounds, Audience.Participants);
+        var touched = new TouchedItems(
+            ItemKinds.Notes.Touched(before, after),
+            ItemKinds.Roster.Touched(before, after),
+            ItemKinds.Themes.Touched(before, after),
+            ItemKinds.Rounds.Touched(before, after),
+            ItemKinds.Recommendations.Touched(before, after));
         return new WorkshopChange(
             after.Id,
             (before?.Version ?? 0) + 1,
             after.Version,
-            Delta(before, after, touched, notes, Audience.Facilitator, forFacilitator),
-            Delta(before, after, touched, notes, Audience.Projector, forEveryone),
-            Delta(before, after, touched, notes, Audience.Participants, forEveryone),
-            OwnDeltas(before, after, touched, notes));
+            Delta(before, after, touched, Audience.Facilitator),
+            Delta(before, after, touched, Audience.Projector),
+            Delta(before, after, touched, Audience.Participants),
+            OwnDeltas(before, after, touched));
     }
 
-    /// <summary>
-    /// The rounds a write changed: directly, or for the open dot vote, through the notes or themes it is on when they
-    /// changed what one may vote for (a closed round keeps the items it closed with).
-    /// </summary>
-    private static List<string> TouchedRounds(WorkshopState? before, WorkshopState after, ChangeTracker touched)
-    {
-        var rounds = touched.Rounds.ToList();
-        if (after.OpenRound is { Setup.Kind: VoteKind.Dots } open && !rounds.Contains(open.Id)
-            && (open.Setup.Target == VoteTarget.Notes ? touched.NoteItems : touched.ThemeItems)
-            && (before?.Rounds.GetValueOrDefault(open.Id) is not { } earlier
-                || !Workshop.VoteItems(before, earlier).SequenceEqual(Workshop.VoteItems(after, open))))
-        {
-            rounds.Add(open.Id);
-        }
+    private sealed record TouchedItems(
+        IReadOnlyList<string> Notes, IReadOnlyList<string> Roster, IReadOnlyList<string> Themes, IReadOnlyList<string> Rounds, IReadOnlyList<string> Recommendations);
 
-        return rounds;
+    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, TouchedItems touched, Audience audience)
+    {
+        var header = Header(after, audience);
+        var delta = new AudienceDelta(
+            before is not null && Header(before, audience) == header ? null : header,
+            ItemKinds.Notes.Changes(before, after, touched.Notes, audience),
+            ItemKinds.Roster.Changes(before, after, touched.Roster, audience),
+            ItemKinds.Themes.Changes(before, after, touched.Themes, audience),
+            ItemKinds.Rounds.Changes(before, after, touched.Rounds, audience),
+            ItemKinds.Recommendations.Changes(before, after, touched.Recommendations, audience));
+        return delta.IsEmpty ? AudienceDelta.Empty : delta;
     }
 
-    private static (ImmutableArray<VoteRoundView> Upserts, ImmutableArray<string> Removed) RoundChanges(
-        WorkshopState? before, WorkshopState after, List<string> roundIds, Audience audience)
+    /// <summary>Each participant's own slice where it changed: themself, their notes whatever the wall shows, their ballots.</summary>
+    private static ImmutableArray<OwnDelta> OwnDeltas(WorkshopState? before, WorkshopState after, TouchedItems touched)
     {
-        var upserts = ImmutableArray.CreateBuilder<VoteRoundView>();
-        var removed = ImmutableArray.CreateBuilder<string>();
-        foreach (var roundId in roundIds)
+        var owned = new Dictionary<string, (List<string> Notes, List<string> Rounds)>();
+        List<string> Of(string participantId, bool notes)
         {
-            if (after.Rounds.TryGetValue(roundId, out var round))
+            if (!owned.TryGetValue(participantId, out var entry))
             {
-                upserts.Add(RoundFor(after, round, audience));
+                entry = ([], []);
+                owned[participantId] = entry;
             }
-            else if (before?.Rounds.ContainsKey(roundId) == true)
+
+            return notes ? entry.Notes : entry.Rounds;
+        }
+
+        foreach (var id in touched.Notes)
+        {
+            if ((after.Notes.GetValueOrDefault(id) ?? before?.Notes.GetValueOrDefault(id))?.AuthorId is { } author)
             {
-                removed.Add(roundId);
+                Of(author, notes: true).Add(id);
             }
         }
 
-        return (upserts.ToImmutable(), removed.ToImmutable());
-    }
-
-    private static AudienceDelta Delta(
-        WorkshopState? before,
-        WorkshopState after,
-        ChangeTracker touched,
-        List<string> noteIds,
-        Audience audience,
-        (ImmutableArray<VoteRoundView> Upserts, ImmutableArray<string> Removed) rounds)
-    {
-        var notes = ImmutableArray.CreateBuilder<NoteView>();
-        var removed = ImmutableArray.CreateBuilder<string>();
-        foreach (var noteId in noteIds)
+        foreach (var id in touched.Rounds)
         {
-            var was = before is not null && before.Notes.TryGetValue(noteId, out var old) ? NoteFor(before, old, audience) : null;
-            var now = after.Notes.TryGetValue(noteId, out var current) ? NoteFor(after, current, audience) : null;
-            if (now is not null && now != was)
+            var was = before?.Rounds.GetValueOrDefault(id)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
+            var now = after.Rounds.GetValueOrDefault(id)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
+            foreach (var voter in now.Where(b => !ReferenceEquals(b.Value, was.GetValueOrDefault(b.Key))).Select(b => b.Key).Concat(was.Keys.Where(p => !now.ContainsKey(p))))
             {
-                notes.Add(now);
-            }
-            else if (now is null && was is not null)
-            {
-                removed.Add(noteId);
+                Of(voter, notes: false).Add(id);
             }
         }
 
-        var roster = ImmutableArray.CreateBuilder<ParticipantView>();
-        if (audience == Audience.Facilitator)
+        foreach (var id in touched.Roster)
         {
-            foreach (var participantId in touched.Participants)
-            {
-                roster.Add(ParticipantFor(after.Participants[participantId]));
-            }
+            Of(id, notes: true);
         }
 
-        var clusters = ImmutableArray.CreateBuilder<ClusterView>();
-        var removedClusters = ImmutableArray.CreateBuilder<string>();
-        var clusterIds = touched.AllNotes ? after.Clusters.Keys.Concat(before?.Clusters.Keys ?? []).Distinct() : touched.Clusters;
-        foreach (var clusterId in clusterIds)
+        var deltas = ImmutableArray.CreateBuilder<OwnDelta>();
+        foreach (var (participantId, (notes, rounds)) in owned.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            var was = before is not null && SeesClusters(before, audience) && before.Clusters.TryGetValue(clusterId, out var old) ? ClusterFor(old) : null;
-            var now = SeesClusters(after, audience) && after.Clusters.TryGetValue(clusterId, out var cluster) ? ClusterFor(cluster) : null;
-            if (now is not null && now != was)
-            {
-                clusters.Add(now);
-            }
-            else if (now is null && was is not null)
-            {
-                removedClusters.Add(clusterId);
-            }
-        }
-
-        var header = touched.Header ? Header(after, audience) : null;
-        if (header is null && notes.Count == 0 && removed.Count == 0 && roster.Count == 0 && clusters.Count == 0 && removedClusters.Count == 0
-            && rounds.Upserts.IsEmpty && rounds.Removed.IsEmpty)
-        {
-            return AudienceDelta.Empty;
-        }
-
-        notes.Sort((a, b) => a.Seq.CompareTo(b.Seq));
-        return new AudienceDelta(
-            header,
-            notes.ToImmutable(),
-            removed.ToImmutable(),
-            roster.ToImmutable(),
-            [],
-            clusters.ToImmutable(),
-            removedClusters.ToImmutable(),
-            rounds.Upserts,
-            rounds.Removed);
-    }
-
-    /// <summary>Each participant's own notes and self, where they changed.</summary>
-    private static ImmutableArray<OwnDelta> OwnDeltas(WorkshopState? before, WorkshopState after, ChangeTracker touched, List<string> noteIds)
-    {
-        var own = new Dictionary<string, (List<NoteView> Notes, List<string> Removed, ParticipantView? Me, List<OwnBallot> Ballots)>();
-        (List<NoteView> Notes, List<string> Removed, ParticipantView? Me, List<OwnBallot> Ballots) For(string participantId)
-        {
-            if (!own.TryGetValue(participantId, out var entry))
-            {
-                entry = ([], [], null, []);
-                own[participantId] = entry;
-            }
-
-            return entry;
-        }
-
-        foreach (var roundId in touched.BallotRounds)
-        {
-            var was = before?.Rounds.GetValueOrDefault(roundId)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
-            var now = after.Rounds.GetValueOrDefault(roundId)?.Ballots ?? ImmutableDictionary<string, Ballot>.Empty;
-            foreach (var participantId in was.Keys.Concat(now.Keys).Distinct())
-            {
-                var ballot = now.GetValueOrDefault(participantId);
-                if (!ReferenceEquals(ballot, was.GetValueOrDefault(participantId)) && after.Participants.ContainsKey(participantId))
-                {
-                    For(participantId).Ballots.Add(new OwnBallot(roundId, ballot?.Marks ?? ImmutableDictionary<string, int>.Empty));
-                }
-            }
-        }
-
-        foreach (var noteId in noteIds)
-        {
-            var old = before?.Notes.GetValueOrDefault(noteId);
-            var current = after.Notes.GetValueOrDefault(noteId);
-            if ((current ?? old)?.AuthorId is not { } authorId || !after.Participants.ContainsKey(authorId))
+            if (!after.Participants.TryGetValue(participantId, out var participant))
             {
                 continue;
             }
 
-            var was = old is null ? null : View(before!, old, withAuthor: true);
-            var now = current is null ? null : View(after, current, withAuthor: true);
-            if (now is not null && now != was)
+            var me = ParticipantFor(participant);
+            var wasMe = before?.Participants.GetValueOrDefault(participantId) is { } old ? ParticipantFor(old) : null;
+            var ownNotes = ViewComparison.Compare(notes, id => OwnNote(before, id), id => OwnNote(after, id));
+            var delta = new OwnDelta(
+                participantId,
+                me == wasMe ? null : me,
+                ownNotes.Upserts.Length < 2 ? ownNotes : ownNotes with { Upserts = [.. ownNotes.Upserts.OrderBy(n => n.Seq)] },
+                ViewComparison.Compare(rounds, id => OwnBallotOf(before, id, participantId), id => OwnBallotOf(after, id, participantId)));
+            if (!delta.IsEmpty)
             {
-                For(authorId).Notes.Add(now);
-            }
-            else if (now is null && was is not null)
-            {
-                For(authorId).Removed.Add(noteId);
+                deltas.Add(delta);
             }
         }
 
-        foreach (var participantId in touched.Participants)
-        {
-            own[participantId] = For(participantId) with { Me = ParticipantFor(after.Participants[participantId]) };
-        }
-
-        return [.. own.Select(o => new OwnDelta(o.Key, o.Value.Me, [.. o.Value.Notes.OrderBy(n => n.Seq)], [.. o.Value.Removed], [.. o.Value.Ballots]))];
+        return deltas.ToImmutable();
     }
+
+    private static NoteView? OwnNote(WorkshopState? state, string noteId) =>
+        state?.Notes.GetValueOrDefault(noteId) is { } note ? View(state, note, withAuthor: true) : null;
+
+    private static OwnBallot? OwnBallotOf(WorkshopState? state, string roundId, string participantId) =>
+        state?.Rounds.GetValueOrDefault(roundId)?.Ballots.GetValueOrDefault(participantId) is { } ballot ? new OwnBallot(roundId, ballot.Marks, ballot.Reason) : null;
 
     private static NoteView View(WorkshopState state, Note note, bool withAuthor)
     {
@@ -369,6 +304,7 @@ public static class WorkshopProjection
             note.Status,
             note.Revealed,
             note.ClusterId,
-            note.EditedAt);
+            note.EditedAt,
+            note.KeptAsDisagreement);
     }
 }

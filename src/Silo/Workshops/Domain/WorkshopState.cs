@@ -24,7 +24,8 @@ public sealed record WorkshopState(
     TimerView Timer,
     SpotlightView? Spotlight,
     ImmutableDictionary<string, Cluster> Clusters,
-    ImmutableDictionary<string, VoteRound> Rounds)
+    ImmutableDictionary<string, VoteRound> Rounds,
+    ImmutableDictionary<string, Recommendation> Recommendations)
 {
     public bool HasColumn(string? columnId) => Columns.Any(c => c.Id == columnId);
 
@@ -39,6 +40,7 @@ public sealed record WorkshopState(
         Timer = Timer ?? TimerView.Idle,
         Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
         Rounds = Rounds ?? ImmutableDictionary<string, VoteRound>.Empty,
+        Recommendations = Recommendations ?? ImmutableDictionary<string, Recommendation>.Empty,
     };
 
     public VoteRound? OpenRound => Rounds.Values.FirstOrDefault(r => r.Status == RoundStatus.Open);
@@ -62,7 +64,8 @@ public sealed record Note(
     NoteStatus Status = NoteStatus.Visible,
     bool Revealed = true,
     string? ClusterId = null,
-    DateTimeOffset? EditedAt = null);
+    DateTimeOffset? EditedAt = null,
+    bool KeptAsDisagreement = false);
 
 /// <summary>
 /// A vote round and everything cast in it. Results are never stored: they are computed from the ballots and the
@@ -82,8 +85,30 @@ public sealed record VoteRound(
     DateTimeOffset OpenedAt,
     ImmutableArray<VoteItem>? ClosedItems = null);
 
-/// <summary>One participant's ballot in a round; the presence is kept so results show room and remote apart.</summary>
-public sealed record Ballot(string ParticipantId, Presence Presence, ImmutableDictionary<string, int> Marks, DateTimeOffset At);
+/// <summary>
+/// One participant's ballot in a round; the presence is kept so results show room and remote apart, and the reason
+/// of an objection in a consent round.
+/// </summary>
+public sealed record Ballot(string ParticipantId, Presence Presence, ImmutableDictionary<string, int> Marks, DateTimeOffset At, string? Reason = null);
+
+/// <summary>
+/// A recommendation (préconisation) of the synthesis: where it stands in the list, what it says, what it comes from
+/// (ids of notes, themes and vote rounds, kept even when those are later deleted, so the record says what was
+/// linked), and the points of disagreement that no vote removes.
+/// </summary>
+public sealed record Recommendation(
+    string Id,
+    long Seq,
+    int Rank,
+    string Title,
+    string? Text,
+    bool Priority,
+    ImmutableArray<string> Sources,
+    ImmutableArray<Disagreement> Disagreements,
+    DateTimeOffset CreatedAt);
+
+/// <summary>What a minority said against a recommendation, and the notes that say it.</summary>
+public sealed record Disagreement(string Id, string Text, ImmutableArray<string> NoteIds);
 
 /// <summary>A theme notes are grouped into.</summary>
 public sealed record Cluster(string Id, long Seq, string Name, DateTimeOffset CreatedAt);

@@ -7,7 +7,8 @@ namespace CollectifLive.Web.Features.Votes;
 /// What a phone's ballot shows. Equal when it shows the same thing: the round's items compared by content (each push
 /// brings new arrays), the marks by content.
 /// </summary>
-public sealed record BallotSlice(VoteRoundView Round, ImmutableDictionary<string, int> Marks, ImmutableDictionary<string, int>? Stored, bool Sending, bool Projected)
+public sealed record BallotSlice(
+    VoteRoundView Round, ImmutableDictionary<string, int> Marks, ImmutableDictionary<string, int>? Stored, bool Sending, bool Projected, string? StoredReason = null)
 {
     public bool Equals(BallotSlice? other) =>
         other is not null
@@ -20,7 +21,8 @@ public sealed record BallotSlice(VoteRoundView Round, ImmutableDictionary<string
         && VoteMarks.Same(Marks, other.Marks)
         && (Stored is null ? other.Stored is null : other.Stored is not null && VoteMarks.Same(Stored, other.Stored))
         && Sending == other.Sending
-        && Projected == other.Projected;
+        && Projected == other.Projected
+        && StoredReason == other.StoredReason;
 
     public override int GetHashCode() => HashCode.Combine(Round.Id, Round.Status, Marks.Count, Sending, Projected);
 

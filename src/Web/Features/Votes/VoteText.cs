@@ -20,6 +20,14 @@ public static class VoteText
         VoteKind.Dots => localizer[setup.Target == VoteTarget.Themes ? "Vote.Rules.DotsThemes" : "Vote.Rules.DotsNotes", setup.DotBudget, setup.DotCap],
         VoteKind.Poll => localizer[setup.MultipleChoice ? "Vote.Rules.Multiple" : "Vote.Rules.Single"],
         VoteKind.Scale => localizer[setup.Scale == ScaleRange.ZeroToTen ? "Vote.Rules.ZeroToTen" : "Vote.Rules.OneToFive"],
+        VoteKind.Consent => localizer["Vote.Rules.Consent"],
         _ => localizer["Vote.Rules.Words", Limits.WordAnswersMax],
     };
+
+    /// <summary>An item as this screen names it: a consent round's answers in the screen's language, others as stored.</summary>
+    public static string ItemLabel(this IStringLocalizer localizer, VoteSetup setup, string itemId, string stored) =>
+        setup.Kind == VoteKind.Consent ? localizer[$"Consent.{itemId}"] : stored;
+
+    /// <summary>Items whose order means something (a scale, a consent round's answers) keep it; others sort by votes.</summary>
+    public static bool KeepsItemOrder(this VoteSetup setup) => setup.Kind is VoteKind.Scale or VoteKind.Consent;
 }
