@@ -49,10 +49,10 @@ public static class Ballots
         return dots == 0 ? marks.Remove(itemId) : marks.SetItem(itemId, dots);
     }
 
-    /// <summary>An option ticked or unticked: a single-choice poll or a scale keeps only the last one ticked.</summary>
+    /// <summary>An option ticked or unticked: a single-choice poll, a scale or a consent round keeps only the last one ticked.</summary>
     public static ImmutableDictionary<string, int>? Toggle(VoteRoundView round, ImmutableDictionary<string, int> marks, string itemId)
     {
-        if (round.Setup.Kind is not (VoteKind.Poll or VoteKind.Scale) || round.Items.All(i => i.Id != itemId))
+        if (round.Setup.Kind is not (VoteKind.Poll or VoteKind.Scale or VoteKind.Consent) || round.Items.All(i => i.Id != itemId))
         {
             return null;
         }

@@ -202,7 +202,7 @@ public class GroupingTests(AppFixture app)
             }
             catch (PlaywrightException exception)
             {
-                var notices = await page.Locator(".notice").AllInnerTextsAsync();
+                var notices = await page.Locator(".command-notice").AllInnerTextsAsync();
                 throw new InvalidOperationException(
                     $"'{theme}' never appeared. Themes shown: [{string.Join(" | ", await Themes(page))}]; notices: [{string.Join(" | ", notices)}]", exception);
             }
@@ -234,7 +234,7 @@ public class GroupingTests(AppFixture app)
             if (attempt > 3)
             {
                 throw new InvalidOperationException(
-                    $"[{string.Join(", ", left)}] stayed unclassified. Themes shown: [{string.Join(" | ", await Themes(page))}]; notices: [{string.Join(" | ", await page.Locator(".notice").AllInnerTextsAsync())}]");
+                    $"[{string.Join(", ", left)}] stayed unclassified. Themes shown: [{string.Join(" | ", await Themes(page))}]; notices: [{string.Join(" | ", await page.Locator(".command-notice").AllInnerTextsAsync())}]");
             }
 
             foreach (var note in left)
