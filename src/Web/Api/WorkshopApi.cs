@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
 using CollectifLive.Web.Components.Shared;
+using CollectifLive.Web.Features.Synthesis.Exports;
+using CollectifLive.Web.State;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.Localization;
@@ -50,6 +53,15 @@ public sealed record OpenRoundRequest(
 /// <summary>The id of the round a POST opened.</summary>
 public sealed record OpenRoundResponse(string RoundId);
 
+/// <summary>
+/// A recommendation written by a script: <paramref name="Sources"/> are ids of notes, themes or vote rounds. Send an
+/// <paramref name="OperationId"/> of your own to retry safely.
+/// </summary>
+public sealed record AddRecommendationRequest(string? Title, string? Text, IReadOnlyList<string>? Sources, Guid? OperationId = null);
+
+/// <summary>The id of the recommendation a POST wrote.</summary>
+public sealed record AddRecommendationResponse(string RecommendationId);
+
 /// <summary>The REST API (documented in docs/api.md).</summary>
 public static class WorkshopApi
 {
@@ -61,7 +73,52 @@ public static class WorkshopApi
         api.MapPost("/workshops/{workshopId}/phase", SetPhase);
         api.MapPost("/workshops/{workshopId}/rounds", OpenRound);
         api.MapPost("/workshops/{workshopId}/rounds/{roundId}/close", CloseRound);
+        api.MapPost("/workshops/{workshopId}/recommendations", AddRecommendation);
+        api.MapGet("/workshops/{workshopId}/export/markdown", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer, TimeProvider clock) =>
+            Export(workshopId, http, gateway, localizer, wall => Results.File(
+                Encoding.UTF8.GetBytes(SynthesisMarkdown.Write(wall, localizer, clock.GetUtcNow())), "text/markdown; charset=utf-8", $"synthese-{workshopId}.md")));
+        api.MapGet("/workshops/{workshopId}/export/notes.csv", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+            Export(workshopId, http, gateway, localizer, wall => Results.File(WorkshopCsv.Notes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"idees-{workshopId}.csv")));
+        api.MapGet("/workshops/{workshopId}/export/votes.csv", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+            Export(workshopId, http, gateway, localizer, wall => Results.File(WorkshopCsv.Votes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"votes-{workshopId}.csv")));
         return endpoints;
+    }
+
+    private static Task<IResult> AddRecommendation(string workshopId, AddRecommendationRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+        Facilitate(
+            workshopId,
+            request is null ? null : new AddRecommendation(request.Title ?? "", request.Text, [.. request.Sources ?? []]),
+            http,
+            gateway,
+            localizer,
+            result => Results.Ok(new AddRecommendationResponse(result.Value!)),
+            request?.OperationId);
+
+    /// <summary>
+    /// What the facilitator key may take away: the workshop as the facilitator sees it, rendered by
+    /// <paramref name="render"/>. Never cached: it holds everything the workshop said.
+    /// </summary>
+    private static async Task<IResult> Export(string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer localizer, Func<AudienceModel, IResult> render)
+    {
+        if (BearerKey(http) is not { } key)
+        {
+            return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
+        }
+
+        var view = await gateway.FacilitatorView(workshopId, Credential.Facilitator(key));
+        if (view.Value is not { } wall)
+        {
+            return Refusal(localizer, view.Error, view.Limit, view.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return render(wall);
+    }
+
+    private static string? BearerKey(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
     private static Task<IResult> SetPhase(string workshopId, SetPhaseRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
@@ -84,8 +141,7 @@ public static class WorkshopApi
         Func<CommandResult, IResult> accepted,
         Guid? operationId = null)
     {
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (BearerKey(http) is not { } key)
         {
             return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
         }
@@ -95,7 +151,7 @@ public static class WorkshopApi
             return Refusal(localizer, WorkshopError.InvalidRequest, null);
         }
 
-        var credential = Credential.Facilitator(authorization["Bearer ".Length..].Trim());
+        var credential = Credential.Facilitator(key);
         var result = await gateway.Execute(workshopId, credential, operationId ?? Guid.NewGuid(), command);
         return result.IsAccepted
             ? accepted(result)

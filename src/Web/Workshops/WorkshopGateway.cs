@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CollectifLive.JoinCodes;
+using CollectifLive.Web.State;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Workshops;
@@ -123,6 +124,34 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         {
             LogUnavailable(exception);
             return AccessResult.Denied(WorkshopError.StorageUnavailable);
+        }
+    }
+
+    /// <summary>The whole workshop as its facilitator sees it, for exports; refused to any other key.</summary>
+    public async Task<Outcome<AudienceModel>> FacilitatorView(string workshopId, Credential credential)
+    {
+        var access = await Access(workshopId, credential);
+        if (access.Error != WorkshopError.None)
+        {
+            return Outcome.Fail<AudienceModel>(access.Error);
+        }
+
+        if (access.Role != CredentialKind.Facilitator)
+        {
+            return Outcome.Fail<AudienceModel>(WorkshopError.AccessDenied);
+        }
+
+        try
+        {
+            var sync = await grains.GetGrain<IWorkshopGrain>(workshopId).Sync(0);
+            return sync.Snapshot is { } snapshot
+                ? new Outcome<AudienceModel>(AudienceModel.From(snapshot.Facilitator, snapshot.Version))
+                : Outcome.Fail<AudienceModel>(sync.Error == WorkshopError.None ? WorkshopError.WorkshopNotFound : sync.Error);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return Outcome.Fail<AudienceModel>(WorkshopError.StorageUnavailable);
         }
     }
 

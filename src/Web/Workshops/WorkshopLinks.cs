@@ -27,6 +27,9 @@ public sealed class WorkshopLinks(IConfiguration configuration)
 
     public static string ProjectorPath(string workshopId, string projectorKey) => $"/projection/{workshopId}#{KeyParameter}={projectorKey}";
 
+    /// <summary>The printable synthesis, opened with the facilitator key like the console.</summary>
+    public static string SynthesisPath(string workshopId, string facilitatorKey) => $"/animer/{workshopId}/synthese#{KeyParameter}={facilitatorKey}";
+
     public static string Absolute(Uri baseUri, string path) => new Uri(baseUri, path).ToString();
 
     /// <summary>The key in a link's fragment, or null.</summary>

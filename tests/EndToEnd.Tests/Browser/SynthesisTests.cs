@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CollectifLive.EndToEnd.Tests.Api;
 using CollectifLive.Workshops;
 using Microsoft.Playwright;
@@ -23,6 +24,10 @@ public class SynthesisTests(AppFixture app)
         var console = room.Console;
         var amina = await room.Join("Amina");
         var bruno = await room.Join("Bruno", remote: true);
+        // Four tabs of one workshop say which screen each is.
+        await Expect(console.Page).ToHaveTitleAsync(new Regex(@"^\S.* · Animation · CollectifLive$"));
+        await Expect(room.Projector).ToHaveTitleAsync(new Regex(@"^\S.* · Vue projetée · CollectifLive$"));
+        await Expect(amina).ToHaveTitleAsync(new Regex(@"^\S.* · Participer · CollectifLive$"));
         await Screens.PostNote(amina, Salle);
         await Screens.PostNote(bruno, Horaires);
         await Screens.PostNote(amina, Numerique);
@@ -109,6 +114,18 @@ public class SynthesisTests(AppFixture app)
         await console.Page.Locator(".vote-round[data-status=Open] [data-action=close-round]").ClickAsync();
         await Expect(amina.Locator(".ballot[data-status=Closed]")).ToBeVisibleAsync();
         await Expect(room.Projector.Locator(".vote-bars li[data-item=object]")).ToHaveAttributeAsync("data-total", "1");
+
+        // Everything out of the app: the spreadsheet of notes, and the printable synthesis with its headings, no controls on paper.
+        var download = await console.Page.RunAndWaitForDownloadAsync(() => console.Page.Locator("[data-action=export-notes]").ClickAsync());
+        Assert.Equal($"idees-{workshop.WorkshopId}.csv", download.SuggestedFilename);
+        Assert.Contains(Salle, await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
+        var print = await console.Page.Context.RunAndWaitForPageAsync(() => console.Page.Locator("[data-action=print-synthesis]").ClickAsync());
+        await Expect(print.Locator("main.synthesis-print h2")).ToHaveTextAsync(["Participation", "Nos préconisations", "Thèmes et idées", "Votes"]);
+        await Expect(print.Locator("article.recommendation h3")).ToContainTextAsync([Permanence, Maison]);
+        await Expect(print.Locator("article.recommendation .disagreement")).ToContainTextAsync(Objection);
+        await Expect(print).ToHaveTitleAsync(new Regex(@"^\S.* · Synthèse · CollectifLive$"));
+        await print.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(print.Locator("[data-action=print]")).ToBeHiddenAsync();
     }
 
     private static ILocator Recommendation(IPage page, string title) =>

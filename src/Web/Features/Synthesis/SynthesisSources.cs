@@ -58,8 +58,9 @@ public static class SynthesisSources
 
         if (wall.Themes.TryGetValue(id, out var theme))
         {
-            var notes = wall.NotesOfTheme(id).ToList();
-            return new SourceLine(SourceKind.Theme, id, theme.Name, OriginCounts.Of(notes), VotesFor(wall, id), notes);
+            // A theme's votes: those on the theme itself, and those on its notes.
+            var notes = wall.NotesOfTheme(id).Where(n => n.Status == NoteStatus.Visible).ToList();
+            return new SourceLine(SourceKind.Theme, id, theme.Name, OriginCounts.Of(notes), VotesFor(wall, id) + notes.Sum(n => VotesFor(wall, n.Id)), notes);
         }
 
         return wall.Rounds.TryGetValue(id, out var round)

@@ -126,3 +126,29 @@ export async function copyText(text) {
     return false;
   }
 }
+
+// An export of the workshop, fetched with the facilitator key in the Authorization header (never in a URL that logs
+// or history would keep) and handed to the browser as a download.
+export async function download(url, key, fileName) {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${key}` }, cache: "no-store" });
+  if (!response.ok) {
+    return response.status;
+  }
+
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  return 0;
+}
+
+export function print() {
+  window.print();
+}
+
+export function setTitle(text) {
+  document.title = text;
+}
