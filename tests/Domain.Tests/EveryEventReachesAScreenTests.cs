@@ -21,6 +21,8 @@ public class EveryEventReachesAScreenTests
     private static readonly Dictionary<string, Func<(WorkshopState? Before, Decision Decision)>> Samples = new()
     {
         [nameof(WorkshopCreated)] = () => (null, Workshop.Create("ws", WorkshopBuilder.Create(["Idées"]), "ABC234", WorkshopBuilder.Now)),
+        [nameof(WorkshopImported)] = () =>
+            (null, Workshop.Import("ws2", WorkshopArchive.Parse(WorkshopArchive.Of(Prepared().State, WorkshopBuilder.Now).ToJson()), "XYZ789", "facilitator-secret-0123456789abcdefgh", "projector-secret-0123456789abcdefghij", WorkshopBuilder.Now)),
         [nameof(ParticipantJoined)] = () =>
         {
             var state = new WorkshopBuilder().State;

@@ -15,6 +15,13 @@ public sealed record CreateWorkshop(
     public override string ToString() => $"CreateWorkshop {{ Title = {Title}, Columns = {Columns.Length} }}";
 }
 
+/// <summary>Makes a new workshop from an archive's JSON, with secrets made by the caller (the archive holds none).</summary>
+[GenerateSerializer, Immutable, Alias("cl.ImportWorkshop")]
+public sealed record ImportWorkshop(string ArchiveJson, string FacilitatorSecret, string ProjectorSecret)
+{
+    public override string ToString() => $"ImportWorkshop {{ Length = {ArchiveJson?.Length} }}";
+}
+
 /// <summary>
 /// Joins a workshop as a participant, with its current join code (so a new code really stops newcomers who only
 /// had the old one). The secret becomes the participant key; the grain keeps its hash.

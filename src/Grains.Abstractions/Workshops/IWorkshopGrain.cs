@@ -10,6 +10,14 @@ public interface IWorkshopGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<CommandResult> Create(Guid operationId, CreateWorkshop command);
 
+    /// <summary>Creates the workshop from an archive (collectiflive/1) and claims a join code; the result's value is the join code.</summary>
+    [Alias("Import")]
+    Task<CommandResult> Import(Guid operationId, ImportWorkshop command);
+
+    /// <summary>The whole workshop as an archive, for its facilitator only.</summary>
+    [Alias("Archive")]
+    Task<ArchiveResult> Archive(Credential credential);
+
     /// <summary>Registers a participant; the result's value is the participant id.</summary>
     [Alias("Join")]
     Task<CommandResult> Join(Guid operationId, JoinWorkshop command);

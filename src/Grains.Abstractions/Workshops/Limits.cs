@@ -39,6 +39,9 @@ public static class Limits
     public const int DisagreementTextMaxLength = 500;
     public const int DisagreementsPerRecommendationMax = 20;
 
+    /// <summary>An archive to import: a full workshop of 2,000 notes and 2,500 participants fits well within it.</summary>
+    public const int ArchiveMaxBytes = 8 * 1024 * 1024;
+
     /// <summary>Why one objects to a recommendation, in a consent round.</summary>
     public const int ObjectionReasonMaxLength = 300;
 

@@ -23,6 +23,10 @@ public sealed record AccessResult(WorkshopError Error, CredentialKind Role, OwnV
     public static AccessResult Denied(WorkshopError error) => new(error, CredentialKind.Participant, null);
 }
 
+/// <summary>A workshop's archive (JSON, format collectiflive/1), or why it was refused.</summary>
+[GenerateSerializer, Immutable, Alias("cl.ArchiveResult")]
+public sealed record ArchiveResult(WorkshopError Error, string? Json);
+
 /// <summary>The answer to a feed's request for a snapshot: none when the feed is already at the current version.</summary>
 [GenerateSerializer, Immutable, Alias("cl.FeedSync")]
 public sealed record FeedSync(WorkshopError Error, long Version, FeedSnapshot? Snapshot);

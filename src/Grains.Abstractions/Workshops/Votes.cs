@@ -73,6 +73,15 @@ public sealed record VoteSetup(
     int? TimerSeconds,
     string? Subject = null)
 {
+    /// <summary>By content, the options included: a setup read back from storage or an archive is the same setup.</summary>
+    public bool Equals(VoteSetup? other) =>
+        other is not null && Kind == other.Kind && Question == other.Question && DotBudget == other.DotBudget && DotCap == other.DotCap
+        && Target == other.Target && (Options.IsDefaultOrEmpty ? other.Options.IsDefaultOrEmpty : !other.Options.IsDefault && Options.SequenceEqual(other.Options))
+        && MultipleChoice == other.MultipleChoice && Scale == other.Scale && Anonymous == other.Anonymous
+        && HideResultsUntilClosed == other.HideResultsUntilClosed && TimerSeconds == other.TimerSeconds && Subject == other.Subject;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Question, DotBudget, Subject);
+
     public static VoteSetup Dots(int budget, int cap, VoteTarget target = VoteTarget.Notes, string? title = null, bool anonymous = true, bool hideResults = false) =>
         new(VoteKind.Dots, title, budget, cap, target, [], false, ScaleRange.OneToFive, anonymous, hideResults, null);
 

@@ -69,6 +69,8 @@ public enum WorkshopError
     TooManyDisagreements = 109,
     UnknownDisagreement = 110,
     ObjectionReasonTooLong = 111,
+    ArchiveInvalid = 112,
+    ArchiveTooLarge = 113,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

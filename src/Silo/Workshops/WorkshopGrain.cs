@@ -43,16 +43,43 @@ public sealed partial class WorkshopGrain(
     }
 
     public Task<CommandResult> Create(Guid operationId, CreateWorkshop command) =>
-        Once(operationId, "create:" + WorkshopAccess.Hash(command.FacilitatorSecret ?? ""), async caller =>
+        Start(operationId, command.FacilitatorSecret, code => Workshop.Create(WorkshopId, command, code, clock.GetUtcNow()));
+
+    public Task<CommandResult> Import(Guid operationId, ImportWorkshop command)
+    {
+        var archive = WorkshopArchive.Parse(command.ArchiveJson);
+        return Start(operationId, command.FacilitatorSecret, code => Workshop.Import(WorkshopId, archive, code, command.FacilitatorSecret, command.ProjectorSecret, clock.GetUtcNow()));
+    }
+
+    public Task<ArchiveResult> Archive(Credential credential)
+    {
+        if (_committed is null)
+        {
+            return Task.FromResult(new ArchiveResult(WorkshopError.WorkshopNotFound, null));
+        }
+
+        if (WorkshopAccess.Authenticate(_committed, credential) is not { IsFacilitator: true })
+        {
+            LogAccessDenied(WorkshopId, credential.Kind);
+            return Task.FromResult(new ArchiveResult(WorkshopError.AccessDenied, null));
+        }
+
+        return Task.FromResult(new ArchiveResult(WorkshopError.None, WorkshopArchive.Of(_committed, clock.GetUtcNow()).ToJson()));
+    }
+
+    /// <summary>
+    /// Brings the workshop into being (a creation or an import): checked first, so that a refused one leaves no code
+    /// behind, then decided again with the code it claimed.
+    /// </summary>
+    private Task<CommandResult> Start(Guid operationId, string? facilitatorSecret, Func<string, Decision> decide) =>
+        Once(operationId, "create:" + WorkshopAccess.Hash(facilitatorSecret ?? ""), async caller =>
         {
             if (_working is not null)
             {
                 return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
             }
 
-            // Validate before claiming a code, so a refused creation leaves no code behind.
-            var now = clock.GetUtcNow();
-            var check = Workshop.Create(WorkshopId, command, JoinCode.NewCode(), now);
+            var check = decide(JoinCode.NewCode());
             if (!check.IsAccepted)
             {
                 return CommandResult.Refused(check.Error, check.Limit);
@@ -66,7 +93,7 @@ public sealed partial class WorkshopGrain(
                 return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
             }
 
-            return await Commit(operationId, caller, Workshop.Create(WorkshopId, command, code, now));
+            return await Commit(operationId, caller, decide(code));
         });
 
     public Task<CommandResult> Join(Guid operationId, JoinWorkshop command)

@@ -70,6 +70,23 @@ public static class WorkshopApi
         var api = endpoints.MapGroup("/api").DisableAntiforgery();
         api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
         api.MapPost("/workshops", Create);
+        api.MapPost("/workshops/import", Import);
+        api.MapGet("/workshops/{workshopId}/export/archive.json", async (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+        {
+            if (BearerKey(http) is not { } key)
+            {
+                return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
+            }
+
+            var archive = await gateway.Archive(workshopId, Credential.Facilitator(key));
+            if (archive.Value is not { } json)
+            {
+                return Refusal(localizer, archive.Error, null, archive.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
+            }
+
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"atelier-{workshopId}.json");
+        });
         api.MapPost("/workshops/{workshopId}/phase", SetPhase);
         api.MapPost("/workshops/{workshopId}/rounds", OpenRound);
         api.MapPost("/workshops/{workshopId}/rounds/{roundId}/close", CloseRound);
@@ -175,7 +192,40 @@ public static class WorkshopApi
         var question = string.IsNullOrWhiteSpace(request.Question) ? template?.Question : request.Question;
         var columns = request.Columns is { Count: > 0 } given ? given : template?.Columns ?? WorkshopTemplates.Blank.Columns;
 
-        var outcome = await gateway.Create(CreationTicket.New(), ClientLimits.ClientOf(http), title, question, columns, template?.Id);
+        return Created(await gateway.Create(CreationTicket.New(), ClientLimits.ClientOf(http), title, question, columns, template?.Id), links, http, localizer);
+    }
+
+    /// <summary>
+    /// A new workshop from an archive (GET …/export/archive.json): a new id, code and keys, answered like a creation.
+    /// The body is read up to <see cref="Limits.ArchiveMaxBytes"/>; anything that is not an archive changes nothing.
+    /// </summary>
+    private static async Task<IResult> Import(HttpContext http, WorkshopGateway gateway, WorkshopLinks links, IStringLocalizer<Strings> localizer)
+    {
+        if (http.Request.ContentLength > Limits.ArchiveMaxBytes)
+        {
+            return Refusal(localizer, WorkshopError.ArchiveTooLarge, Limits.ArchiveMaxBytes / (1024 * 1024), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // Read only up to the limit, whatever the request says of its length.
+        using var body = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (body.Length + read > Limits.ArchiveMaxBytes)
+            {
+                return Refusal(localizer, WorkshopError.ArchiveTooLarge, Limits.ArchiveMaxBytes / (1024 * 1024), StatusCodes.Status413PayloadTooLarge);
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
+        var json = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        return Created(await gateway.Import(CreationTicket.New(), ClientLimits.ClientOf(http), json), links, http, localizer);
+    }
+
+    private static IResult Created(Outcome<CreatedWorkshop> outcome, WorkshopLinks links, HttpContext http, IStringLocalizer localizer)
+    {
         if (outcome.Value is not { } created)
         {
             return Refusal(localizer, outcome.Error, outcome.Limit, retryAfter: outcome.RetryAfter);
@@ -202,6 +252,7 @@ public static class WorkshopApi
                 WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
                 WorkshopError.WorkshopNotFound => StatusCodes.Status404NotFound,
                 WorkshopError.TooManyWorkshopCreations or WorkshopError.TooManyJoinAttempts => StatusCodes.Status429TooManyRequests,
+                WorkshopError.ArchiveTooLarge => StatusCodes.Status413PayloadTooLarge,
                 _ => StatusCodes.Status400BadRequest,
             },
             extensions: new Dictionary<string, object?> { ["code"] = error.ToString(), ["limit"] = limit });

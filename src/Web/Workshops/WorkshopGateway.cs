@@ -58,6 +58,41 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
             : Outcome.Fail<CreatedWorkshop>(result.Error, result.Limit);
     }
 
+    /// <summary>Makes a new workshop from an archive's JSON for <paramref name="client"/>; counts as a creation for the limit.</summary>
+    public async Task<Outcome<CreatedWorkshop>> Import(CreationTicket ticket, string client, string archiveJson)
+    {
+        if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+        {
+            return Outcome.Fail<CreatedWorkshop>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+        }
+
+        var projectorKey = Secrets.ProjectorKeyFor(ticket.FacilitatorKey);
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(ticket.WorkshopId).Import(ticket.OperationId, new ImportWorkshop(archiveJson, ticket.FacilitatorKey, projectorKey)));
+        return result.IsAccepted
+            ? new Outcome<CreatedWorkshop>(new CreatedWorkshop(ticket.WorkshopId, result.Value!, ticket.FacilitatorKey, projectorKey))
+            : Outcome.Fail<CreatedWorkshop>(result.Error, result.Limit);
+    }
+
+    /// <summary>The workshop's archive (JSON), for its facilitator only.</summary>
+    public async Task<Outcome<string>> Archive(string workshopId, Credential credential)
+    {
+        if (!Secrets.IsWorkshopId(workshopId))
+        {
+            return Outcome.Fail<string>(WorkshopError.WorkshopNotFound);
+        }
+
+        try
+        {
+            var archive = await grains.GetGrain<IWorkshopGrain>(workshopId).Archive(credential);
+            return archive.Json is { } json ? new Outcome<string>(json) : Outcome.Fail<string>(archive.Error);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return Outcome.Fail<string>(WorkshopError.StorageUnavailable);
+        }
+    }
+
     /// <summary>Finds the workshop a typed code opens. <paramref name="client"/> names who asks, for the attempt limit.</summary>
     public async Task<Outcome<string>> ResolveCode(string? typed, string client)
     {

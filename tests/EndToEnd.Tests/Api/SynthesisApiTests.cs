@@ -79,6 +79,39 @@ public class SynthesisApiTests(AppFixture app)
         await AssertProblem(unknown, HttpStatusCode.NotFound, "WorkshopNotFound", null);
     }
 
+    [Fact]
+    public async Task A_workshop_archived_and_imported_is_a_new_workshop_whose_archive_says_the_same()
+    {
+        var (workshop, noteId) = await WorkshopWithANote("Une salle ouverte le soir 🌱 <b>=1+1</b>");
+        using var http = Facilitator(workshop);
+        using var written = await http.PostAsJsonAsync($"/api/workshops/{workshop.WorkshopId}/recommendations", new { title = "Ouvrir une salle le soir", sources = new[] { noteId } });
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        using var exported = await http.GetAsync($"/api/workshops/{workshop.WorkshopId}/export/archive.json");
+        var archive = await exported.Content.ReadAsStringAsync();
+        using var anonymous = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        using var imported = await anonymous.PostAsync("/api/workshops/import", new StringContent(archive, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var copy = (await imported.Content.ReadFromJsonAsync<Web.Api.CreateWorkshopResponse>(JsonSerializerOptions.Web))!;
+        using var again = await Facilitator(copy).GetAsync($"/api/workshops/{copy.WorkshopId}/export/archive.json");
+        using var withOldKey = await http.GetAsync($"/api/workshops/{copy.WorkshopId}/export/archive.json");
+        using var garbage = await anonymous.PostAsync("/api/workshops/import", new StringContent("{\"format\":\"autre\"}", Encoding.UTF8, "application/json"));
+        using var huge = await anonymous.PostAsync("/api/workshops/import", new ByteArrayContent(new byte[Limits.ArchiveMaxBytes + 1]));
+
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        Assert.Equal("no-store", exported.Headers.CacheControl?.ToString());
+        Assert.NotEqual(workshop.WorkshopId, copy.WorkshopId);
+        Assert.NotEqual(workshop.JoinCode, copy.JoinCode);
+        Assert.Equal(WithoutExportDate(archive), WithoutExportDate(await again.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain(WorkshopApiClient.FacilitatorKey(workshop), archive, StringComparison.Ordinal);
+        Assert.DoesNotContain(workshop.JoinCode, archive, StringComparison.Ordinal);
+        await AssertProblem(withOldKey, HttpStatusCode.Forbidden, "AccessDenied", null);
+        await AssertProblem(garbage, HttpStatusCode.BadRequest, "ArchiveInvalid", null);
+        await AssertProblem(huge, HttpStatusCode.RequestEntityTooLarge, "ArchiveTooLarge", Limits.ArchiveMaxBytes / (1024 * 1024));
+
+        static string WithoutExportDate(string json) => string.Join('\n', json.Split('\n').Where(line => !line.Contains("\"exportedAt\"", StringComparison.Ordinal)));
+    }
+
     private async Task<(Web.Api.CreateWorkshopResponse Workshop, string NoteId)> WorkshopWithANote(string text)
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);

@@ -5,7 +5,7 @@ namespace CollectifLive.Silo.Workshops.Domain;
 
 public static partial class Workshop
 {
-    /// <summary>Applies an event. Only <see cref="WorkshopCreated"/> may start from no state.</summary>
+    /// <summary>Applies an event. Only <see cref="WorkshopCreated"/> and <see cref="WorkshopImported"/> may start from no state.</summary>
     public static WorkshopState Evolve(WorkshopState? state, WorkshopEvent @event)
     {
         if (@event is WorkshopCreated created)
@@ -32,6 +32,11 @@ public static partial class Workshop
                 ImmutableDictionary<string, Cluster>.Empty,
                 ImmutableDictionary<string, VoteRound>.Empty,
                 ImmutableDictionary<string, Recommendation>.Empty);
+        }
+
+        if (@event is WorkshopImported imported)
+        {
+            return imported.State;
         }
 
         var s = state ?? throw new InvalidOperationException("The workshop does not exist yet.");

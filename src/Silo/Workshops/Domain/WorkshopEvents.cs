@@ -17,6 +17,9 @@ public sealed record WorkshopCreated(
     string ProjectorKeyHash,
     DateTimeOffset At) : WorkshopEvent;
 
+/// <summary>A workshop made from an archive, whole (a new id, code and keys).</summary>
+public sealed record WorkshopImported(WorkshopState State) : WorkshopEvent;
+
 public sealed record ParticipantJoined(Participant Participant) : WorkshopEvent;
 
 public sealed record ParticipantBlocked(string ParticipantId, bool Blocked) : WorkshopEvent;

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Workshops.Domain;
+
+/// <summary>
+/// A whole workshop taken out of the app (format <see cref="Format"/>), to keep or to import as a new workshop. It
+/// holds everything the workshop said and decided, and none of its secrets: no key, no key hash, no join code.
+/// </summary>
+public sealed record WorkshopArchive(string Format, DateTimeOffset ExportedAt, ArchivedWorkshop Workshop)
+{
+    public const string Format1 = "collectiflive/1";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = true,
+        MaxDepth = 16,
+    };
+
+    public static WorkshopArchive Of(WorkshopState state, DateTimeOffset now) => new(
+        Format1,
+        now,
+        new ArchivedWorkshop(
+            state.Title,
+            state.Question,
+            state.Columns,
+            state.TemplateId,
+            state.CreatedAt,
+            state.Phase,
+            state.Settings,
+            state.Locks,
+            state.NextSeq,
+            [.. state.Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.Id, StringComparer.Ordinal)
+                .Select(p => new ArchivedParticipant(p.Id, p.DisplayName, p.Presence, p.JoinedAt, p.Blocked))],
+            [.. state.Notes.Values.OrderBy(n => n.Seq)],
+            [.. state.Clusters.Values.OrderBy(c => c.Seq)],
+            [.. state.Rounds.Values.OrderBy(r => r.Seq).Select(ArchivedRound.Of)],
+            [.. state.Recommendations.Values.OrderBy(r => r.Rank)]));
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The archive in <paramref name="json"/>, or null when it is not one (malformed, another format).</summary>
+    public static WorkshopArchive? Parse(string? json)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<WorkshopArchive>(json, Json) is { Format: Format1, Workshop: not null } archive ? archive : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record ArchivedWorkshop(
+    string Title,
+    string? Question,
+    ImmutableArray<ColumnView> Columns,
+    string? TemplateId,
+    DateTimeOffset CreatedAt,
+    Phase Phase,
+    WallSettings Settings,
+    WorkshopLocks Locks,
+    long NextSeq,
+    ImmutableArray<ArchivedParticipant> Participants,
+    ImmutableArray<Note> Notes,
+    ImmutableArray<Cluster> Themes,
+    ImmutableArray<ArchivedRound> Rounds,
+    ImmutableArray<Recommendation> Recommendations);
+
+/// <summary>A participant without a key: imported, nobody can act as them again.</summary>
+public sealed record ArchivedParticipant(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked);
+
+public sealed record ArchivedRound(
+    string Id,
+    long Seq,
+    VoteSetup Setup,
+    RoundStatus Status,
+    ImmutableArray<VoteItem> Options,
+    ImmutableArray<Ballot> Ballots,
+    ImmutableDictionary<string, int> Paper,
+    ImmutableDictionary<string, string> Merges,
+    DateTimeOffset OpenedAt,
+    ImmutableArray<VoteItem>? ClosedItems)
+{
+    public static ArchivedRound Of(VoteRound round) => new(
+        round.Id,
+        round.Seq,
+        round.Setup,
+        round.Status,
+        round.Options,
+        [.. round.Ballots.Values.OrderBy(b => b.At).ThenBy(b => b.ParticipantId, StringComparer.Ordinal)],
+        round.Paper,
+        round.Merges,
+        round.OpenedAt,
+        round.ClosedItems);
+}
