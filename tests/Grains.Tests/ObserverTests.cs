@@ -19,9 +19,7 @@ public class ObserverTests(TestClusterFixture fixture)
             var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", $"idée {i}", NoteColour.Yellow))));
             var last = results.Max(r => r.Version);
 
-            await Eventually.Until(() => recorder.Changes.Any(c => c.ToVersion == last), "the last change to arrive");
-
-            var changes = recorder.Changes.OrderBy(c => c.FromVersion).ToList();
+            var changes = await recorder.After(from, last, "every change up to the last");
             Assert.Equal(from + 1, changes[0].FromVersion);
             for (var i = 1; i < changes.Count; i++)
             {
