@@ -71,33 +71,19 @@ public static class WorkshopApi
         api.MapGet("/templates", () => WorkshopTemplates.All.Select(t => new TemplateResponse(t.Id, t.Title, t.Question, t.Columns)));
         api.MapPost("/workshops", Create);
         api.MapPost("/workshops/import", Import);
-        api.MapGet("/workshops/{workshopId}/export/archive.json", async (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
-        {
-            if (BearerKey(http) is not { } key)
-            {
-                return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
-            }
-
-            var archive = await gateway.Archive(workshopId, Credential.Facilitator(key));
-            if (archive.Value is not { } json)
-            {
-                return Refusal(localizer, archive.Error, null, archive.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
-            }
-
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"atelier-{workshopId}.json");
-        });
+        api.MapGet("/workshops/{workshopId}/export/archive.json", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
+            Export(http, localizer, key => gateway.Archive(workshopId, key), json => Results.File(Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"atelier-{workshopId}.json")));
         api.MapPost("/workshops/{workshopId}/phase", SetPhase);
         api.MapPost("/workshops/{workshopId}/rounds", OpenRound);
         api.MapPost("/workshops/{workshopId}/rounds/{roundId}/close", CloseRound);
         api.MapPost("/workshops/{workshopId}/recommendations", AddRecommendation);
         api.MapGet("/workshops/{workshopId}/export/markdown", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer, TimeProvider clock) =>
-            Export(workshopId, http, gateway, localizer, wall => Results.File(
+            Export(http, localizer, key => gateway.FacilitatorView(workshopId, key), wall => Results.File(
                 Encoding.UTF8.GetBytes(SynthesisMarkdown.Write(wall, localizer, clock.GetUtcNow())), "text/markdown; charset=utf-8", $"synthese-{workshopId}.md")));
         api.MapGet("/workshops/{workshopId}/export/notes.csv", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
-            Export(workshopId, http, gateway, localizer, wall => Results.File(WorkshopCsv.Notes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"idees-{workshopId}.csv")));
+            Export(http, localizer, key => gateway.FacilitatorView(workshopId, key), wall => Results.File(WorkshopCsv.Notes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"idees-{workshopId}.csv")));
         api.MapGet("/workshops/{workshopId}/export/votes.csv", (string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
-            Export(workshopId, http, gateway, localizer, wall => Results.File(WorkshopCsv.Votes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"votes-{workshopId}.csv")));
+            Export(http, localizer, key => gateway.FacilitatorView(workshopId, key), wall => Results.File(WorkshopCsv.Votes(wall, localizer).ToBytes(), "text/csv; charset=utf-8", $"votes-{workshopId}.csv")));
         return endpoints;
     }
 
@@ -112,24 +98,24 @@ public static class WorkshopApi
             request?.OperationId);
 
     /// <summary>
-    /// What the facilitator key may take away: the workshop as the facilitator sees it, rendered by
-    /// <paramref name="render"/>. Never cached: it holds everything the workshop said.
+    /// What the facilitator key may take away: <paramref name="read"/> fetches it with the caller's key (refused to any
+    /// other), <paramref name="render"/> makes the file. Never cached: it holds everything the workshop said.
     /// </summary>
-    private static async Task<IResult> Export(string workshopId, HttpContext http, WorkshopGateway gateway, IStringLocalizer localizer, Func<AudienceModel, IResult> render)
+    private static async Task<IResult> Export<T>(HttpContext http, IStringLocalizer localizer, Func<Credential, Task<Outcome<T>>> read, Func<T, IResult> render)
     {
         if (BearerKey(http) is not { } key)
         {
             return Refusal(localizer, WorkshopError.AccessDenied, null, StatusCodes.Status401Unauthorized);
         }
 
-        var view = await gateway.FacilitatorView(workshopId, Credential.Facilitator(key));
-        if (view.Value is not { } wall)
+        var outcome = await read(Credential.Facilitator(key));
+        if (outcome.Value is not { } value)
         {
-            return Refusal(localizer, view.Error, view.Limit, view.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
+            return Refusal(localizer, outcome.Error, outcome.Limit, outcome.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        return render(wall);
+        return render(value);
     }
 
     private static string? BearerKey(HttpContext http)
