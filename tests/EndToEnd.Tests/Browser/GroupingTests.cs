@@ -210,14 +210,7 @@ public class GroupingTests(AppFixture app)
             // A slow answer to the grouping before is not a miss: group again only if the theme is still not there.
             if (await Theme(page, theme).CountAsync() == 0)
             {
-                foreach (var note in notes)
-                {
-                    var checkbox = page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]");
-                    if (!await checkbox.IsCheckedAsync())
-                    {
-                        await checkbox.PressAsync("Space");
-                    }
-                }
+                await SelectWithKeyboard(page, notes);
 
                 await page.Locator("#new-theme-name").FillAsync(theme);
                 await page.Locator("#new-theme-name").PressAsync("Enter");
@@ -269,14 +262,7 @@ public class GroupingTests(AppFixture app)
                     $"[{string.Join(", ", left)}] stayed unclassified. Themes shown: [{string.Join(" | ", await Themes(page))}]; notices: [{string.Join(" | ", await page.Locator(".command-notice").AllInnerTextsAsync())}]");
             }
 
-            foreach (var note in left)
-            {
-                var checkbox = page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]");
-                if (!await checkbox.IsCheckedAsync())
-                {
-                    await checkbox.PressAsync("Space");
-                }
-            }
+            await SelectWithKeyboard(page, left);
 
             await page.Locator("#move-target").SelectOptionAsync(new SelectOptionValue { Label = theme });
             await page.Locator("[data-action=move]").PressAsync("Enter");
@@ -288,6 +274,19 @@ public class GroupingTests(AppFixture app)
             catch (PlaywrightException)
             {
                 // Still there: look again and move what is left.
+            }
+        }
+    }
+
+    /// <summary>Ticks each note's box with Space, leaving those already ticked as they are.</summary>
+    private static async Task SelectWithKeyboard(IPage page, IEnumerable<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            var checkbox = page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]");
+            if (!await checkbox.IsCheckedAsync())
+            {
+                await checkbox.PressAsync("Space");
             }
         }
     }
