@@ -7,4 +7,6 @@ public static class StorageNames
     public const string Workshops = "workshops";
 
     public const string JoinCodes = "joincodes";
+
+    public const string Events = "events";
 }

@@ -12,9 +12,20 @@ public sealed class ChangeRecorder : IWorkshopObserver
 {
     public ConcurrentQueue<WorkshopChange> Changes { get; } = new();
 
+    /// <summary>How many times the grain said it was deleted.</summary>
+    public int Deletions => _deletions;
+
+    private int _deletions;
+
     public Task OnChange(WorkshopChange change)
     {
         Changes.Enqueue(change);
+        return Task.CompletedTask;
+    }
+
+    public Task OnDeleted()
+    {
+        Interlocked.Increment(ref _deletions);
         return Task.CompletedTask;
     }
 

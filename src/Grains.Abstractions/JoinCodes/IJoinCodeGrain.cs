@@ -1,6 +1,9 @@
 namespace CollectifLive.JoinCodes;
 
-/// <summary>One join code: which workshop it opens. Codes are never given to a second workshop.</summary>
+/// <summary>
+/// One join code: which workshop it opens. Codes are never given to a second workshop while the first exists; the
+/// code of a deleted workshop is forgotten, and may (one chance in 2^30 per new code) be drawn again.
+/// </summary>
 [Alias("cl.IJoinCodeGrain")]
 public interface IJoinCodeGrain : IGrainWithStringKey
 {
@@ -15,4 +18,8 @@ public interface IJoinCodeGrain : IGrainWithStringKey
     /// <summary>Stops the code from opening the workshop (after a rotation); it is never reissued.</summary>
     [Alias("Retire")]
     Task Retire(string workshopId);
+
+    /// <summary>Forgets the code of a deleted workshop: nothing of the workshop is left in storage, not even its id.</summary>
+    [Alias("Release")]
+    Task Release(string workshopId);
 }

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace CollectifLive.Workshops;
 
-/// <summary>Creates a workshop. The secrets are made by the caller and stored hashed by the grain.</summary>
+/// <summary>
+/// Creates a workshop. The secrets are made by the caller and stored hashed by the grain. A workshop of an event
+/// names it, with the hashes of its organiser's keys (which open its console and projector too).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.CreateWorkshop")]
 public sealed record CreateWorkshop(
     string Title,
@@ -10,7 +13,10 @@ public sealed record CreateWorkshop(
     ImmutableArray<string> Columns,
     string? TemplateId,
     string FacilitatorSecret,
-    string ProjectorSecret)
+    string ProjectorSecret,
+    string? EventId = null,
+    string? OrganiserKeyHash = null,
+    string? OrganiserProjectorKeyHash = null)
 {
     public override string ToString() => $"CreateWorkshop {{ Title = {Title}, Columns = {Columns.Length} }}";
 }
@@ -125,6 +131,16 @@ public sealed record SetLock(WorkshopLock Lock, bool Closed) : WorkshopCommand;
 /// <summary>Gives the workshop a new join code; the old one stops working (people already in stay in).</summary>
 [GenerateSerializer, Immutable, Alias("cl.RotateJoinCode")]
 public sealed record RotateJoinCode : WorkshopCommand;
+
+/// <summary>
+/// New console and projector keys (made by the caller): the links given before stop working at once, for instance
+/// after a console link was passed around. The organiser's keys are not changed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.ReissueKeys")]
+public sealed record ReissueKeys(string FacilitatorSecret, string ProjectorSecret) : WorkshopCommand
+{
+    public override string ToString() => "ReissueKeys";
+}
 
 /// <summary>Opens a vote round (closing any other open one); the result's value is the round id.</summary>
 [GenerateSerializer, Immutable, Alias("cl.OpenVoteRound")]

@@ -30,6 +30,19 @@ public interface IWorkshopGrain : IGrainWithStringKey
     [Alias("Access")]
     Task<AccessResult> Access(Credential credential);
 
+    /// <summary>
+    /// Deletes the workshop and everything in it, for its facilitator or organiser: its content key is destroyed
+    /// first (what storage still holds of it can no longer be read), then its stored state and join codes. Every
+    /// screen is told. The result's value is the workshop's event, if any, for the caller to tell it
+    /// (<see cref="Events.IEventGrain.Forget"/>).
+    /// </summary>
+    [Alias("Delete")]
+    Task<CommandResult> Delete(Credential credential);
+
+    /// <summary>Whether the workshop exists (for its event, which forgets deleted workshops).</summary>
+    [Alias("Exists")]
+    Task<bool> Exists();
+
     /// <summary>For web servers' feeds: the shared views, unless <paramref name="knownVersion"/> is current.</summary>
     [Alias("Sync")]
     Task<FeedSync> Sync(long knownVersion);
@@ -48,4 +61,8 @@ public interface IWorkshopObserver : IGrainObserver
 {
     [OneWay, Alias("OnChange")]
     Task OnChange(WorkshopChange change);
+
+    /// <summary>The workshop was deleted: nothing more will come.</summary>
+    [OneWay, Alias("OnDeleted")]
+    Task OnDeleted();
 }

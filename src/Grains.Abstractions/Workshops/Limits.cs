@@ -55,6 +55,10 @@ public static class Limits
     /// <summary>Workshops one client address may create per minute through the API.</summary>
     public const int WorkshopCreationsPerMinute = 20;
 
+    /// <summary>An event (a day of several ateliers): its workshops and where it takes place.</summary>
+    public const int WorkshopsPerEventMax = 12;
+    public const int PlaceMaxLength = 120;
+
     /// <summary>Operation ids remembered for idempotent retries, and for how long.</summary>
     public const int RememberedOperationsMax = 4_096;
     public static readonly TimeSpan RememberedOperationsTtl = TimeSpan.FromMinutes(30);

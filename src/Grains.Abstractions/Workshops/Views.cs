@@ -59,7 +59,11 @@ public sealed record TimerView(TimerStatus Status, int DurationSeconds, DateTime
 [GenerateSerializer, Immutable, Alias("cl.SpotlightView")]
 public sealed record SpotlightView(SpotlightKind Kind, string Id);
 
-/// <summary>The part of a workshop every screen shows at the top: what it is about, where it stands, who is here.</summary>
+/// <summary>
+/// The part of a workshop every screen shows at the top: what it is about, where it stands, who is here.
+/// <paramref name="KeyGeneration"/> goes up when the console and projector keys are reissued, so that screens opened
+/// with the old keys check them again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.WorkshopHeader")]
 public sealed record WorkshopHeader(
     string WorkshopId,
@@ -74,7 +78,9 @@ public sealed record WorkshopHeader(
     WorkshopLocks Locks,
     TimerView Timer,
     SpotlightView? Spotlight,
-    int PendingNotes);
+    int PendingNotes,
+    string? EventId = null,
+    int KeyGeneration = 0);
 
 /// <summary>
 /// A note as one audience may see it; author fields are only filled for the facilitator and the author, and only

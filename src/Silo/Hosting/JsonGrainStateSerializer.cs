@@ -9,7 +9,8 @@ namespace CollectifLive.Silo.Hosting;
 /// </summary>
 public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
+    /// <summary>The stored JSON's options, also used for what is sealed before it is stored.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.General)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };

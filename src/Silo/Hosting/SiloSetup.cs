@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using CollectifLive.Silo.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -9,12 +10,16 @@ namespace CollectifLive.Silo.Hosting;
 /// <summary>The silo configuration shared by the stand-alone silo, the co-hosted web server and the test cluster.</summary>
 public static class SiloSetup
 {
-    /// <summary>Grain storage: workshops in Blob storage, join codes beside them.</summary>
+    /// <summary>
+    /// Grain storage: workshops in Blob storage, join codes and events beside them; the keys their content is sealed
+    /// with in a table (<see cref="ContentKeys"/>).
+    /// </summary>
     public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, string storageConnectionString)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(new ContentKeys(new TableServiceClient(storageConnectionString)));
         var blobs = new BlobServiceClient(storageConnectionString);
-        foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes") })
+        foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes"), (StorageNames.Events, "events") })
         {
             silo.AddAzureBlobGrainStorage(name, options =>
             {

@@ -27,6 +27,14 @@ public sealed class JoinCodeGrain(
 
     public Task<string?> Resolve() => Task.FromResult(state.State.Retired ? null : state.State.WorkshopId);
 
+    public async Task Release(string workshopId)
+    {
+        if (state.State.WorkshopId == workshopId)
+        {
+            await state.ClearStateAsync();
+        }
+    }
+
     public async Task Retire(string workshopId)
     {
         if (state.State.WorkshopId == workshopId && !state.State.Retired)

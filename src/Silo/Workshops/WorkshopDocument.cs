@@ -1,10 +1,17 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using CollectifLive.Silo.Hosting;
+using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Workshops;
 
-/// <summary>What one storage write holds: the workshop and the operation ids already answered.</summary>
+/// <summary>
+/// What one storage write holds: the workshop and the operation ids already answered, sealed with the workshop's own
+/// key (<see cref="Sealed"/>). A document stored before sealing existed holds them in clear, and is sealed at its
+/// next write.
+/// </summary>
 public sealed class WorkshopDocument
 {
     /// <summary>
@@ -25,4 +32,19 @@ public sealed class WorkshopDocument
     public WorkshopState? State { get; init; }
 
     public ImmutableArray<RememberedOperation> Operations { get; init; } = [];
+
+    public SealedContent? Sealed { get; init; }
+
+    /// <summary>This document as storage should hold it: its content sealed with <paramref name="key"/>.</summary>
+    public WorkshopDocument SealWith(byte[] key, string workshopId) => new()
+    {
+        Schema = Schema,
+        Sealed = ContentCipher.Seal(key, ContentKeys.WorkshopOwner(workshopId), JsonSerializer.SerializeToUtf8Bytes(this, JsonGrainStateSerializer.Options)),
+    };
+
+    /// <summary>The content of a sealed document (a document in clear is its own content).</summary>
+    public WorkshopDocument OpenWith(byte[] key, string workshopId) =>
+        Sealed is { } content
+            ? JsonSerializer.Deserialize<WorkshopDocument>(ContentCipher.Open(key, ContentKeys.WorkshopOwner(workshopId), content), JsonGrainStateSerializer.Options)!
+            : this;
 }

@@ -1,4 +1,5 @@
 using CollectifLive.JoinCodes;
+using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ namespace CollectifLive.Silo.Workshops;
 [Reentrant]
 public sealed partial class WorkshopGrain(
     [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
+    ContentKeys keys,
     TimeProvider clock,
     ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain
 {
@@ -30,16 +32,34 @@ public sealed partial class WorkshopGrain(
     private OperationLog _operations = null!;
     private WorkshopState? _committed;
     private WorkshopState? _working;
+    private Task _writeLoop = Task.CompletedTask;
     private bool _writing;
     private bool _broken;
+    private bool _deleting;
+    private byte[]? _key;
 
     private string WorkshopId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _committed = _working = store.State.UpgradedState();
-        _operations = new OperationLog(store.State.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
-        return Task.CompletedTask;
+        var document = store.State;
+        if (document.Sealed is not null)
+        {
+            _key = await keys.Find(ContentKeys.WorkshopOwner(WorkshopId));
+            if (_key is null)
+            {
+                // The key was destroyed by a deletion that stopped before the state itself was removed: finish it.
+                await store.ClearStateAsync(cancellationToken);
+                document = new WorkshopDocument();
+            }
+            else
+            {
+                document = document.OpenWith(_key, WorkshopId);
+            }
+        }
+
+        _committed = _working = document.UpgradedState();
+        _operations = new OperationLog(document.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
     }
 
     public Task<CommandResult> Create(Guid operationId, CreateWorkshop command) =>
@@ -170,6 +190,52 @@ public sealed partial class WorkshopGrain(
         return Task.FromResult(new AccessResult(WorkshopError.None, actor.Role, own));
     }
 
+    public async Task<CommandResult> Delete(Credential credential)
+    {
+        if (_committed is null || _deleting)
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+        }
+
+        if (WorkshopAccess.Authenticate(_committed, credential) is not { } actor)
+        {
+            LogAccessDenied(WorkshopId, credential.Kind);
+            return CommandResult.Refused(WorkshopError.AccessDenied);
+        }
+
+        if (!actor.IsFacilitator)
+        {
+            return CommandResult.Refused(WorkshopError.NotAllowedForRole);
+        }
+
+        // From here every command is refused, and the write in flight (if any) lands before the state is removed, so
+        // that no late write brings it back.
+        _deleting = true;
+        await _writeLoop;
+        var state = _committed ?? _working!;
+        _working = null;
+
+        // The key first: whatever else fails after it, what storage holds of the workshop is already unreadable.
+        await keys.Destroy(ContentKeys.WorkshopOwner(WorkshopId));
+        await store.ClearStateAsync();
+        foreach (var code in state.AllJoinCodes)
+        {
+            await GrainFactory.GetGrain<IJoinCodeGrain>(code).Release(WorkshopId);
+        }
+
+        _committed = null;
+        _key = null;
+        LogDeleted(WorkshopId);
+        await _observers.Notify(observer => observer.OnDeleted());
+        _observers.Clear();
+        this.DeactivateOnIdle();
+
+        // The caller tells the event (it cannot be called from here: the event deletes its workshops itself).
+        return CommandResult.Accepted(state.Version, state.EventId);
+    }
+
+    public Task<bool> Exists() => Task.FromResult(_committed is not null && !_deleting);
+
     public Task<FeedSync> Sync(long knownVersion)
     {
         if (_committed is null)
@@ -202,6 +268,11 @@ public sealed partial class WorkshopGrain(
         if (operationId == Guid.Empty)
         {
             return Task.FromResult(CommandResult.Refused(WorkshopError.InvalidRequest));
+        }
+
+        if (_deleting)
+        {
+            return Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
         }
 
         if (_broken)
@@ -251,6 +322,11 @@ public sealed partial class WorkshopGrain(
             return Task.FromResult(CommandResult.Refused(decision.Error, decision.Limit));
         }
 
+        if (_deleting)
+        {
+            return Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
+        }
+
         if (_broken)
         {
             return Task.FromResult(CommandResult.Refused(WorkshopError.StorageUnavailable));
@@ -284,7 +360,7 @@ public sealed partial class WorkshopGrain(
         if (!_writing)
         {
             _writing = true;
-            _ = WriteLoop();
+            _writeLoop = WriteLoop();
         }
 
         return await durable.Task ? accepted : CommandResult.Refused(WorkshopError.StorageUnavailable);
@@ -302,9 +378,9 @@ public sealed partial class WorkshopGrain(
                 var target = _working;
                 var waiting = _waiting.ToArray();
                 _waiting.Clear();
-                store.State = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
+                var document = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
 
-                if (!await TryWrite())
+                if (!await TryWrite(document))
                 {
                     FailEverythingPending(waiting);
                     return;
@@ -329,13 +405,16 @@ public sealed partial class WorkshopGrain(
         }
     }
 
-    private async Task<bool> TryWrite()
+    /// <summary>Stores <paramref name="document"/> sealed with the workshop's key (made before its first write).</summary>
+    private async Task<bool> TryWrite(WorkshopDocument document)
     {
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                _key ??= await keys.GetOrCreate(ContentKeys.WorkshopOwner(WorkshopId));
+                store.State = document.SealWith(_key, WorkshopId);
                 await store.WriteStateAsync();
                 return true;
             }
@@ -391,6 +470,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a {Kind} credential was refused")]
     private partial void LogAccessDenied(string workshopId, CredentialKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} was deleted")]
+    private partial void LogDeleted(string workshopId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: write attempt {Attempt} failed, retrying")]
     private partial void LogWriteRetry(Exception exception, string workshopId, int attempt);

@@ -7,7 +7,7 @@ namespace CollectifLive.Web.Realtime;
 /// The feed's state after a change (or after a resync, when <see cref="Change"/> is null): the three shared models
 /// at one version, and the change that led there with its per-participant parts.
 /// </summary>
-public sealed class FeedUpdate(string workshopId, AudienceModel facilitator, AudienceModel projector, AudienceModel participants, WorkshopChange? change)
+public sealed class FeedUpdate(string workshopId, AudienceModel facilitator, AudienceModel projector, AudienceModel participants, WorkshopChange? change, bool isDeleted = false)
 {
     private readonly Lazy<Dictionary<string, OwnDelta>> _private = new(() => change?.Private.ToDictionary(p => p.ParticipantId) ?? []);
 
@@ -23,7 +23,12 @@ public sealed class FeedUpdate(string workshopId, AudienceModel facilitator, Aud
 
     public WorkshopChange? Change { get; } = change;
 
-    public bool IsResync => Change is null;
+    public bool IsResync => Change is null && !IsDeleted;
+
+    /// <summary>The workshop was deleted: the last update of its feed, carrying the last state for no one to show.</summary>
+    public bool IsDeleted { get; } = isDeleted;
+
+    public FeedUpdate AsDeleted() => new(WorkshopId, Facilitator, Projector, Participants, null, isDeleted: true);
 
     public AudienceModel For(Audience audience) => audience switch
     {

@@ -61,6 +61,12 @@ internal sealed partial class HubBridge : IFeedListener
     private async Task Send(FeedUpdate update)
     {
         var group = _hub.Clients.Group(ParticipantsGroup(WorkshopId));
+        if (update.IsDeleted)
+        {
+            await group.SendAsync(HubMessages.Deleted);
+            return;
+        }
+
         if (update.Change is not { } change)
         {
             await group.SendAsync(HubMessages.Resync);

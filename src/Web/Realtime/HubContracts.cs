@@ -50,4 +50,7 @@ public static class HubMessages
 
     /// <summary>The server lost track (pushes were lost): call Resync for a new snapshot.</summary>
     public const string Resync = "Resync";
+
+    /// <summary>The workshop was deleted by its facilitator or organiser: nothing more will come.</summary>
+    public const string Deleted = "Deleted";
 }

@@ -121,6 +121,23 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>True once the workshop told it was deleted: the feed takes no new listener.</summary>
+    public bool IsDeleted { get; private set; }
+
+    public Task OnDeleted()
+    {
+        lock (_gate)
+        {
+            IsDeleted = true;
+            if (_current is not null)
+            {
+                Publish(_current.AsDeleted());
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Renews the subscription before it expires; a newer version than ours means pushes were lost.</summary>
     private async Task Renew()
     {

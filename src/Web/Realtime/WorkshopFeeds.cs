@@ -114,10 +114,11 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, TimeProvider c
         await feed.DisposeAsync();
     }
 
-    private bool IsOpen(WorkshopFeed feed) => _feeds.TryGetValue(feed.WorkshopId, out var entry) && ReferenceEquals(entry.Feed, feed);
+    private bool IsOpen(WorkshopFeed feed) => !feed.IsDeleted && _feeds.TryGetValue(feed.WorkshopId, out var entry) && ReferenceEquals(entry.Feed, feed);
 
     /// <summary>Caller holds the lock.</summary>
-    private bool ForgetLocked(WorkshopFeed feed) => IsOpen(feed) && _feeds.Remove(feed.WorkshopId);
+    private bool ForgetLocked(WorkshopFeed feed) =>
+        _feeds.TryGetValue(feed.WorkshopId, out var entry) && ReferenceEquals(entry.Feed, feed) && _feeds.Remove(feed.WorkshopId);
 
     public async ValueTask DisposeAsync()
     {

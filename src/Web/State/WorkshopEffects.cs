@@ -32,6 +32,7 @@ public sealed partial class WorkshopEffects(
     private BallotDraft? _nextBallot;
     private bool _castingBallot;
     private string _joinKey = Secrets.NewKey();
+    private int _keyGeneration;
 
     public Task Handle(IAction action, WorkshopSessionState state, IDispatcher dispatcher)
     {
@@ -40,6 +41,9 @@ public sealed partial class WorkshopEffects(
         {
             OpenWorkshop open => Open(open, dispatcher),
             JoinRequested join => Join(join, state, dispatcher),
+            FeedUpdated { Update.IsDeleted: true } => Deleted(dispatcher),
+            FeedUpdated updated when state.Audience != Audience.Participants
+                && updated.Update.For(state.Audience).Header.KeyGeneration != _keyGeneration => CheckKeyAgain(state, dispatcher),
             FeedUpdated { Update.IsResync: true } => ReloadOwn(state, dispatcher),
             NoteSubmitted submitted => SubmitNote(submitted, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
@@ -74,6 +78,34 @@ public sealed partial class WorkshopEffects(
         }
     }
 
+    /// <summary>
+    /// The console and projector keys were reissued: a console or projector opened with the old key stops at once
+    /// (one opened with the new key, or the organiser's, goes on).
+    /// </summary>
+    private async Task CheckKeyAgain(WorkshopSessionState state, IDispatcher dispatcher)
+    {
+        _keyGeneration = state.Header?.KeyGeneration ?? _keyGeneration;
+        if (state.WorkshopId is not { } workshopId || state.Credential is not { } credential)
+        {
+            return;
+        }
+
+        var access = await gateway.Access(workshopId, credential);
+        if (access.Error == WorkshopError.AccessDenied)
+        {
+            Follow(null);
+            dispatcher.Dispatch(new WorkshopUnavailable(new Notice(WorkshopError.AccessDenied)));
+        }
+    }
+
+    /// <summary>The workshop was deleted while open: the page says so, and follows it no more.</summary>
+    private Task Deleted(IDispatcher dispatcher)
+    {
+        Follow(null);
+        dispatcher.Dispatch(new WorkshopUnavailable(new Notice(WorkshopError.WorkshopDeleted)));
+        return Task.CompletedTask;
+    }
+
     private async Task Open(OpenWorkshop open, IDispatcher dispatcher)
     {
         Follow(null);
@@ -97,6 +129,7 @@ public sealed partial class WorkshopEffects(
 
             if (await Subscribe(open.WorkshopId, dispatcher) is { } followed)
             {
+                _keyGeneration = followed.For(open.Audience).Header.KeyGeneration;
                 dispatcher.Dispatch(new WorkshopOpened(open.Credential!, followed.For(open.Audience), null));
             }
 

@@ -28,6 +28,8 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
             Changes.Enqueue(change);
             return Task.CompletedTask;
         }
+
+        public Task OnDeleted() => Task.CompletedTask;
     }
 
     private async Task<(IWorkshopGrain Grain, Credential Participant)> NewWorkshop()

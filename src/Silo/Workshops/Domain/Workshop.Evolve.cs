@@ -31,7 +31,11 @@ public static partial class Workshop
                 null,
                 ImmutableDictionary<string, Cluster>.Empty,
                 ImmutableDictionary<string, VoteRound>.Empty,
-                ImmutableDictionary<string, Recommendation>.Empty);
+                ImmutableDictionary<string, Recommendation>.Empty,
+                created.EventId,
+                created.OrganiserKeyHash,
+                created.OrganiserProjectorKeyHash,
+                []);
         }
 
         if (@event is WorkshopImported imported)
@@ -72,7 +76,8 @@ public static partial class Workshop
             LocksChanged locks => s with { Locks = locks.Locks },
             TimerChanged timer => s with { Timer = timer.Timer },
             SpotlightChanged spotlight => s with { Spotlight = spotlight.Spotlight },
-            JoinCodeRotated code => s with { JoinCode = code.JoinCode },
+            JoinCodeRotated code => s with { JoinCode = code.JoinCode, PastJoinCodes = [.. s.AllJoinCodes] },
+            KeysReissued keys => s with { FacilitatorKeyHash = keys.FacilitatorKeyHash, ProjectorKeyHash = keys.ProjectorKeyHash, KeyGeneration = s.KeyGeneration + 1 },
             VoteRoundOpened opened => s with { Rounds = s.Rounds.Add(opened.Round.Id, opened.Round), NextSeq = s.NextSeq + 1 },
             VoteRoundClosed closed => WithRound(s, closed.RoundId, r => r with
             {

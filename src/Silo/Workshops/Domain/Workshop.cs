@@ -61,6 +61,14 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.InvalidRequest);
         }
 
+        // An event's workshop comes with its organiser's keys; a workshop on its own has none.
+        var ofEvent = command.EventId is not null;
+        if (ofEvent != WorkshopAccess.IsHash(command.OrganiserKeyHash) || ofEvent != WorkshopAccess.IsHash(command.OrganiserProjectorKeyHash)
+            || (!ofEvent && (command.OrganiserKeyHash is not null || command.OrganiserProjectorKeyHash is not null)))
+        {
+            return Decision.Refuse(WorkshopError.InvalidRequest);
+        }
+
         return Decision.Accept(
             new WorkshopCreated(
                 workshopId,
@@ -71,7 +79,10 @@ public static partial class Workshop
                 joinCode,
                 WorkshopAccess.Hash(command.FacilitatorSecret),
                 WorkshopAccess.Hash(command.ProjectorSecret),
-                now),
+                now,
+                command.EventId,
+                command.OrganiserKeyHash,
+                command.OrganiserProjectorKeyHash),
             joinCode);
     }
 
@@ -118,6 +129,12 @@ public static partial class Workshop
         : newCode == state.JoinCode ? Decision.Unchanged
         : Decision.Accept(new JoinCodeRotated(newCode), newCode);
 
+    /// <summary>New console and projector keys, made by the caller like those of a creation.</summary>
+    private static Decision DecideReissueKeys(ReissueKeys keys) =>
+        WorkshopAccess.IsWellFormedSecret(keys.FacilitatorSecret) && WorkshopAccess.IsWellFormedSecret(keys.ProjectorSecret)
+            ? Decision.Accept(new KeysReissued(WorkshopAccess.Hash(keys.FacilitatorSecret), WorkshopAccess.Hash(keys.ProjectorSecret)))
+            : Decision.Refuse(WorkshopError.InvalidRequest);
+
     public static Decision Decide(WorkshopState state, Actor actor, WorkshopCommand command, DateTimeOffset now) => command switch
     {
         AddNote add => DecideAddNote(state, actor, add, now),
@@ -131,6 +148,7 @@ public static partial class Workshop
         SetWallSetting setting => WithSetting(state.Settings, setting) is { } changed ? DecideChangeSettings(state, changed) : Decision.Refuse(WorkshopError.InvalidRequest),
         SetProjectorLayout layout => DecideChangeSettings(state, state.Settings with { ProjectorLayout = layout.Layout }),
         RevealNotes reveal => DecideReveal(state, reveal),
+        ReissueKeys keys => DecideReissueKeys(keys),
         ModerateNote moderate => DecideModerate(state, moderate),
         SetParticipantBlocked block => DecideBlock(state, block),
         CreateCluster create => DecideCreateCluster(state, create, now),

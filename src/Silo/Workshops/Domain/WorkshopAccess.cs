@@ -4,7 +4,10 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Workshops.Domain;
 
-/// <summary>Turns a presented secret into a role. Secrets are high-entropy, so one SHA-256 is enough to store them.</summary>
+/// <summary>
+/// Turns a presented secret into a role; an event's organiser keys open its workshops' console and projector.
+/// Secrets are high-entropy, so one SHA-256 is enough to store them.
+/// </summary>
 public static class WorkshopAccess
 {
     /// <summary>128 bits in base64url; shorter secrets are refused so that nobody picks a guessable key through the API.</summary>
@@ -13,6 +16,9 @@ public static class WorkshopAccess
 
     public static bool IsWellFormedSecret(string? secret) =>
         secret is { Length: >= SecretMinLength and <= SecretMaxLength } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>True for what <see cref="Hash"/> makes.</summary>
+    public static bool IsHash(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigitUpper);
 
     public static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
@@ -25,8 +31,8 @@ public static class WorkshopAccess
 
         return credential.Kind switch
         {
-            CredentialKind.Facilitator when Matches(state.FacilitatorKeyHash, credential.Secret) => Actor.Facilitator,
-            CredentialKind.Projector when Matches(state.ProjectorKeyHash, credential.Secret) => Actor.Projector,
+            CredentialKind.Facilitator when Matches(state.FacilitatorKeyHash, credential.Secret) || Matches(state.OrganiserKeyHash, credential.Secret) => Actor.Facilitator,
+            CredentialKind.Projector when Matches(state.ProjectorKeyHash, credential.Secret) || Matches(state.OrganiserProjectorKeyHash, credential.Secret) => Actor.Projector,
             CredentialKind.Participant when credential.ParticipantId is { } id
                 && state.Participants.TryGetValue(id, out var participant)
                 && Matches(participant.KeyHash, credential.Secret) => Actor.Participant(id),
@@ -34,6 +40,7 @@ public static class WorkshopAccess
         };
     }
 
-    private static bool Matches(string storedHash, string secret) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(storedHash), Encoding.ASCII.GetBytes(Hash(secret)));
+    /// <summary>Whether <paramref name="secret"/> hashes to <paramref name="storedHash"/>, in constant time.</summary>
+    public static bool Matches(string? storedHash, string secret) =>
+        storedHash is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(storedHash), Encoding.ASCII.GetBytes(Hash(secret)));
 }

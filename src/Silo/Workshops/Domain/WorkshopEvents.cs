@@ -15,7 +15,10 @@ public sealed record WorkshopCreated(
     string JoinCode,
     string FacilitatorKeyHash,
     string ProjectorKeyHash,
-    DateTimeOffset At) : WorkshopEvent;
+    DateTimeOffset At,
+    string? EventId = null,
+    string? OrganiserKeyHash = null,
+    string? OrganiserProjectorKeyHash = null) : WorkshopEvent;
 
 /// <summary>A workshop made from an archive, whole (a new id, code and keys).</summary>
 public sealed record WorkshopImported(WorkshopState State) : WorkshopEvent;
@@ -53,6 +56,9 @@ public sealed record TimerChanged(TimerView Timer) : WorkshopEvent;
 public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
 
 public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;
+
+/// <summary>The console and projector keys were replaced; the old ones open nothing any more.</summary>
+public sealed record KeysReissued(string FacilitatorKeyHash, string ProjectorKeyHash) : WorkshopEvent;
 
 public sealed record VoteRoundOpened(VoteRound Round) : WorkshopEvent;
 

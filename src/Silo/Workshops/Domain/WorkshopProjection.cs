@@ -67,7 +67,9 @@ public static class WorkshopProjection
             state.Locks,
             state.Timer,
             state.Spotlight,
-            audience == Audience.Facilitator ? pending : 0);
+            audience == Audience.Facilitator ? pending : 0,
+            state.EventId,
+            state.KeyGeneration);
     }
 
     /// <summary>The note as <paramref name="audience"/> sees it, or null when it may not see it.</summary>

@@ -3,7 +3,10 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Workshops.Domain;
 
-/// <summary>The whole durable state of one workshop. Immutable: every accepted command makes a new one.</summary>
+/// <summary>
+/// The whole durable state of one workshop. Immutable: every accepted command makes a new one.
+/// <paramref name="PastJoinCodes"/>: codes it had before a rotation, still reserved to it until it is deleted.
+/// </summary>
 public sealed record WorkshopState(
     string Id,
     long Version,
@@ -25,7 +28,12 @@ public sealed record WorkshopState(
     SpotlightView? Spotlight,
     ImmutableDictionary<string, Cluster> Clusters,
     ImmutableDictionary<string, VoteRound> Rounds,
-    ImmutableDictionary<string, Recommendation> Recommendations)
+    ImmutableDictionary<string, Recommendation> Recommendations,
+    string? EventId = null,
+    string? OrganiserKeyHash = null,
+    string? OrganiserProjectorKeyHash = null,
+    ImmutableArray<string> PastJoinCodes = default,
+    int KeyGeneration = 0)
 {
     public bool HasColumn(string? columnId) => Columns.Any(c => c.Id == columnId);
 
@@ -41,7 +49,11 @@ public sealed record WorkshopState(
         Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
         Rounds = Rounds ?? ImmutableDictionary<string, VoteRound>.Empty,
         Recommendations = Recommendations ?? ImmutableDictionary<string, Recommendation>.Empty,
+        PastJoinCodes = PastJoinCodes.IsDefault ? [] : PastJoinCodes,
     };
+
+    /// <summary>Every code this workshop holds: the current one and those it had before.</summary>
+    public IEnumerable<string> AllJoinCodes => PastJoinCodes.IsDefault ? [JoinCode] : [JoinCode, .. PastJoinCodes];
 
     public VoteRound? OpenRound => Rounds.Values.FirstOrDefault(r => r.Status == RoundStatus.Open);
 }

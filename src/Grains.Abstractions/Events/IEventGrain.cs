@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Events;
+
+/// <summary>
+/// An event (une journée): several ateliers on one day, run by an organiser whose key opens every one of them.
+/// The event holds their list; each workshop stays the one writer of its own content.
+/// </summary>
+[Alias("cl.IEventGrain")]
+public interface IEventGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the event and its workshops at once. Retrying with the same command answers the same event.</summary>
+    [Alias("Create")]
+    Task<EventResult> Create(CreateEvent command);
+
+    /// <summary>The event as its organiser sees it.</summary>
+    [Alias("View")]
+    Task<EventResult> View(string organiserSecret);
+
+    /// <summary>Adds a workshop to the event; the result's value is its join code.</summary>
+    [Alias("AddWorkshop")]
+    Task<CommandResult> AddWorkshop(string organiserSecret, EventWorkshop workshop);
+
+    /// <summary>Deletes the event and every workshop in it (each as <see cref="IWorkshopGrain.Delete"/> does).</summary>
+    [Alias("Delete")]
+    Task<CommandResult> Delete(string organiserSecret);
+
+    /// <summary>Drops a workshop from the list once it no longer exists (it was deleted on its own).</summary>
+    [Alias("Forget")]
+    Task Forget(string workshopId);
+}
+
+/// <summary>A workshop of an event, with the id and keys its creator made.</summary>
+[GenerateSerializer, Immutable, Alias("cl.EventWorkshop")]
+public sealed record EventWorkshop(
+    string WorkshopId,
+    string Title,
+    string? Question,
+    ImmutableArray<string> Columns,
+    string? TemplateId,
+    string FacilitatorSecret,
+    string ProjectorSecret)
+{
+    public override string ToString() => $"EventWorkshop {{ WorkshopId = {WorkshopId}, Title = {Title} }}";
+}
+
+/// <summary>
+/// Creates an event. The organiser's secrets are made by the caller (the projector one derived from the other, as
+/// for a workshop) and stored hashed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.CreateEvent")]
+public sealed record CreateEvent(
+    string Title,
+    DateOnly Date,
+    string? Place,
+    string OrganiserSecret,
+    string OrganiserProjectorSecret,
+    ImmutableArray<EventWorkshop> Workshops)
+{
+    public override string ToString() => $"CreateEvent {{ Title = {Title}, Workshops = {Workshops.Length} }}";
+}
+
+/// <summary>What the organiser sees of the event itself; each workshop's live state comes from its own feed.</summary>
+[GenerateSerializer, Immutable, Alias("cl.EventView")]
+public sealed record EventView(string EventId, string Title, DateOnly Date, string? Place, ImmutableArray<string> WorkshopIds, DateTimeOffset CreatedAt);
+
+/// <summary>The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed).</summary>
+[GenerateSerializer, Immutable, Alias("cl.EventResult")]
+public sealed record EventResult(WorkshopError Error, EventView? View, int? Limit = null)
+{
+    public static EventResult Refused(WorkshopError error, int? limit = null) => new(error, null, limit);
+}

@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CollectifLive.Events;
+using CollectifLive.Silo.Hosting;
+using CollectifLive.Silo.Privacy;
+using CollectifLive.Workshops;
+using Microsoft.Extensions.Logging;
+
+namespace CollectifLive.Silo.Events;
+
+/// <summary>An event as storage holds it: sealed with the event's own key, like a workshop.</summary>
+public sealed class EventDocument
+{
+    public SealedContent? Sealed { get; init; }
+}
+
+/// <summary>
+/// The list of an event's workshops and its organiser's keys. Not reentrant: its few writes happen one at a time.
+/// Creating the workshops is idempotent (each has its id, keys and a creation operation id derived from both ids),
+/// so a retried creation completes what a failed one began.
+/// </summary>
+public sealed partial class EventGrain(
+    [PersistentState("event", StorageNames.Events)] IPersistentState<EventDocument> store,
+    ContentKeys keys,
+    TimeProvider clock,
+    ILogger<EventGrain> logger) : Grain, IEventGrain
+{
+    private EventState? _state;
+    private byte[]? _key;
+
+    private string EventId => this.GetPrimaryKeyString();
+
+    private string Owner => ContentKeys.EventOwner(EventId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (store.State.Sealed is not { } sealedContent)
+        {
+            return;
+        }
+
+        _key = await keys.Find(Owner);
+        if (_key is null)
+        {
+            // A deletion destroyed the key and stopped before removing the state: finish it.
+            await store.ClearStateAsync(cancellationToken);
+            return;
+        }
+
+        _state = JsonSerializer.Deserialize<EventState>(ContentCipher.Open(_key, Owner, sealedContent), JsonGrainStateSerializer.Options);
+    }
+
+    public async Task<EventResult> Create(CreateEvent command)
+    {
+        var (decided, error, limit) = EventRules.Create(EventId, command, clock.GetUtcNow());
+        if (decided is null)
+        {
+            return EventResult.Refused(error, limit);
+        }
+
+        if (_state is null)
+        {
+            await Write(decided);
+        }
+        else if (!_state.IsOrganiser(command.OrganiserSecret))
+        {
+            return EventResult.Refused(WorkshopError.WorkshopAlreadyExists);
+        }
+
+        foreach (var workshop in command.Workshops)
+        {
+            var created = await CreateWorkshop(_state!, workshop);
+            if (!created.IsAccepted)
+            {
+                return EventResult.Refused(created.Error, created.Limit);
+            }
+        }
+
+        return new EventResult(WorkshopError.None, _state!.View());
+    }
+
+    public Task<EventResult> View(string organiserSecret) =>
+        Task.FromResult(Authorise(organiserSecret) is { } refused ? EventResult.Refused(refused) : new EventResult(WorkshopError.None, _state!.View()));
+
+    public async Task<CommandResult> AddWorkshop(string organiserSecret, EventWorkshop workshop)
+    {
+        if (Authorise(organiserSecret) is { } refused)
+        {
+            return CommandResult.Refused(refused);
+        }
+
+        var state = _state!;
+        if (!state.WorkshopIds.Contains(workshop.WorkshopId))
+        {
+            if (state.WorkshopIds.Length >= Limits.WorkshopsPerEventMax)
+            {
+                return CommandResult.Refused(WorkshopError.TooManyEventWorkshops, Limits.WorkshopsPerEventMax);
+            }
+
+            var check = Workshops.Domain.Workshop.Create(workshop.WorkshopId, EventRules.CreateCommand(state, workshop), "ABCDEF", clock.GetUtcNow());
+            if (!check.IsAccepted)
+            {
+                return CommandResult.Refused(check.Error, check.Limit);
+            }
+
+            await Write(state with { WorkshopIds = state.WorkshopIds.Add(workshop.WorkshopId) });
+        }
+
+        return await CreateWorkshop(_state!, workshop);
+    }
+
+    public async Task<CommandResult> Delete(string organiserSecret)
+    {
+        if (Authorise(organiserSecret) is { } refused)
+        {
+            return CommandResult.Refused(refused);
+        }
+
+        foreach (var workshopId in _state!.WorkshopIds)
+        {
+            var deleted = await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).Delete(Credential.Facilitator(organiserSecret));
+            if (!deleted.IsAccepted && deleted.Error != WorkshopError.WorkshopNotFound)
+            {
+                return CommandResult.Refused(deleted.Error, deleted.Limit);
+            }
+        }
+
+        await keys.Destroy(Owner);
+        await store.ClearStateAsync();
+        _state = null;
+        _key = null;
+        LogDeleted(EventId);
+        DeactivateOnIdle();
+        return CommandResult.Accepted(0);
+    }
+
+    public async Task Forget(string workshopId)
+    {
+        if (_state is null || !_state.WorkshopIds.Contains(workshopId) || await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).Exists())
+        {
+            return;
+        }
+
+        await Write(_state with { WorkshopIds = _state.WorkshopIds.Remove(workshopId) });
+    }
+
+    private WorkshopError? Authorise(string organiserSecret)
+    {
+        if (_state is null)
+        {
+            return WorkshopError.EventNotFound;
+        }
+
+        if (!_state.IsOrganiser(organiserSecret))
+        {
+            LogAccessDenied(EventId);
+            return WorkshopError.AccessDenied;
+        }
+
+        return null;
+    }
+
+    private Task<CommandResult> CreateWorkshop(EventState state, EventWorkshop workshop) =>
+        GrainFactory.GetGrain<IWorkshopGrain>(workshop.WorkshopId).Create(CreationOperation(workshop.WorkshopId), EventRules.CreateCommand(state, workshop));
+
+    /// <summary>The same for every try of one workshop's creation, so a retry is answered, not run again.</summary>
+    private Guid CreationOperation(string workshopId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"event/{EventId}/workshop/{workshopId}")).AsSpan(0, 16));
+
+    private async Task Write(EventState state)
+    {
+        _key ??= await keys.GetOrCreate(Owner);
+        store.State = new EventDocument { Sealed = ContentCipher.Seal(_key, Owner, JsonSerializer.SerializeToUtf8Bytes(state, JsonGrainStateSerializer.Options)) };
+        await store.WriteStateAsync();
+        _state = state;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId}: an organiser key was refused")]
+    private partial void LogAccessDenied(string eventId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} was deleted")]
+    private partial void LogDeleted(string eventId);
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using CollectifLive.Events;
+using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Events;
+
+/// <summary>An event as stored: what it is, who organises it (hashed keys) and its workshops in order.</summary>
+public sealed record EventState(
+    string Id,
+    string Title,
+    DateOnly Date,
+    string? Place,
+    string OrganiserKeyHash,
+    string OrganiserProjectorKeyHash,
+    ImmutableArray<string> WorkshopIds,
+    DateTimeOffset CreatedAt)
+{
+    public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt);
+
+    public bool IsOrganiser(string? secret) => WorkshopAccess.IsWellFormedSecret(secret) && WorkshopAccess.Matches(OrganiserKeyHash, secret!);
+}
+
+/// <summary>The rules of an event's own fields; each workshop's are the workshop's (<see cref="Workshop.Create"/>).</summary>
+public static class EventRules
+{
+    /// <summary>Dates an event may have: a year back (an event typed in late) to three years ahead.</summary>
+    public static bool IsPlausibleDate(DateOnly date, DateTimeOffset now) =>
+        date >= DateOnly.FromDateTime(now.UtcDateTime).AddYears(-1) && date <= DateOnly.FromDateTime(now.UtcDateTime).AddYears(3);
+
+    /// <summary>The event as it will be stored, or why it cannot be; every workshop is checked before anything is made.</summary>
+    public static (EventState? State, WorkshopError Error, int? Limit) Create(string eventId, CreateEvent command, DateTimeOffset now)
+    {
+        var title = Text.Clean(command.Title, multiline: false);
+        if (title.Length == 0)
+        {
+            return (null, WorkshopError.TitleRequired, null);
+        }
+
+        if (title.Length > Limits.TitleMaxLength)
+        {
+            return (null, WorkshopError.TitleTooLong, Limits.TitleMaxLength);
+        }
+
+        var place = Text.Clean(command.Place, multiline: false);
+        if (place.Length > Limits.PlaceMaxLength)
+        {
+            return (null, WorkshopError.PlaceTooLong, Limits.PlaceMaxLength);
+        }
+
+        if (!IsPlausibleDate(command.Date, now))
+        {
+            return (null, WorkshopError.EventDateInvalid, null);
+        }
+
+        var workshops = command.Workshops.IsDefault ? [] : command.Workshops;
+        if (workshops.Length > Limits.WorkshopsPerEventMax)
+        {
+            return (null, WorkshopError.TooManyEventWorkshops, Limits.WorkshopsPerEventMax);
+        }
+
+        if (!WorkshopAccess.IsWellFormedSecret(command.OrganiserSecret) || !WorkshopAccess.IsWellFormedSecret(command.OrganiserProjectorSecret)
+            || workshops.Select(w => w.WorkshopId).Distinct(StringComparer.Ordinal).Count() != workshops.Length)
+        {
+            return (null, WorkshopError.InvalidRequest, null);
+        }
+
+        foreach (var workshop in workshops)
+        {
+            var check = Workshop.Create(workshop.WorkshopId, CreateCommand(eventId, WorkshopAccess.Hash(command.OrganiserSecret), WorkshopAccess.Hash(command.OrganiserProjectorSecret), workshop), "ABCDEF", now);
+            if (!check.IsAccepted)
+            {
+                return (null, check.Error, check.Limit);
+            }
+        }
+
+        var state = new EventState(
+            eventId,
+            title,
+            command.Date,
+            place.Length == 0 ? null : place,
+            WorkshopAccess.Hash(command.OrganiserSecret),
+            WorkshopAccess.Hash(command.OrganiserProjectorSecret),
+            [.. workshops.Select(w => w.WorkshopId)],
+            now);
+        return (state, WorkshopError.None, null);
+    }
+
+    /// <summary>The creation of one of the event's workshops, carrying the organiser's keys.</summary>
+    public static CreateWorkshop CreateCommand(string eventId, string organiserKeyHash, string organiserProjectorKeyHash, EventWorkshop workshop) =>
+        new(workshop.Title, workshop.Question, workshop.Columns, workshop.TemplateId, workshop.FacilitatorSecret, workshop.ProjectorSecret, eventId, organiserKeyHash, organiserProjectorKeyHash);
+
+    public static CreateWorkshop CreateCommand(EventState state, EventWorkshop workshop) =>
+        CreateCommand(state.Id, state.OrganiserKeyHash, state.OrganiserProjectorKeyHash, workshop);
+}
