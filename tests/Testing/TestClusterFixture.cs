@@ -5,8 +5,11 @@ using Xunit;
 namespace CollectifLive.Testing;
 
 /// <summary>A real Orleans test cluster whose grains store to a real Azurite, shared by the tests of a collection.</summary>
-public sealed class TestClusterFixture : IAsyncLifetime
+public class TestClusterFixture : IAsyncLifetime
 {
+    /// <summary>The folder Azurite keeps its files in; null keeps them in memory.</summary>
+    protected virtual string? AzuriteLocation => null;
+
     public AzuriteProcess Azurite { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -15,7 +18,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await AzuriteProcess.Start();
+        Azurite = await AzuriteProcess.Start(AzuriteLocation);
         var builder = new InProcessTestClusterBuilder(1);
         var connectionString = Azurite.ConnectionString;
         builder.ConfigureSilo((_, silo) => silo.AddCollectifLiveStorage(connectionString));
@@ -23,7 +26,7 @@ public sealed class TestClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Cluster is not null)
         {
@@ -33,6 +36,45 @@ public sealed class TestClusterFixture : IAsyncLifetime
         if (Azurite is not null)
         {
             await Azurite.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A test cluster whose Azurite keeps its files on disk, so that tests can read what storage really holds.</summary>
+public sealed class OnDiskTestClusterFixture : TestClusterFixture
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "collectiflive-azurite-" + Guid.NewGuid().ToString("N"));
+
+    protected override string? AzuriteLocation => Folder;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    /// <summary>The storage files that contain <paramref name="text"/> (as UTF-8 bytes), relative to the folder.</summary>
+    public IReadOnlyList<string> FilesContaining(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return [.. Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories)
+            .Where(file => ReadShared(file).AsSpan().IndexOf(needle) >= 0)
+            .Select(file => Path.GetRelativePath(Folder, file))];
+    }
+
+    /// <summary>Reads a file Azurite may be writing at the same time.</summary>
+    private static byte[] ReadShared(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
         }
     }
 }
