@@ -65,9 +65,12 @@ public sealed record CreateEvent(
 [GenerateSerializer, Immutable, Alias("cl.EventView")]
 public sealed record EventView(string EventId, string Title, DateOnly Date, string? Place, ImmutableArray<string> WorkshopIds, DateTimeOffset CreatedAt);
 
-/// <summary>The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed).</summary>
+/// <summary>
+/// The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed). A creation also
+/// gives each workshop's join code, in the order of <see cref="EventView.WorkshopIds"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.EventResult")]
-public sealed record EventResult(WorkshopError Error, EventView? View, int? Limit = null)
+public sealed record EventResult(WorkshopError Error, EventView? View, int? Limit = null, ImmutableArray<string> JoinCodes = default)
 {
     public static EventResult Refused(WorkshopError error, int? limit = null) => new(error, null, limit);
 }

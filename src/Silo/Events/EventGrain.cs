@@ -68,6 +68,7 @@ public sealed partial class EventGrain(
             return EventResult.Refused(WorkshopError.WorkshopAlreadyExists);
         }
 
+        var codes = new List<string>();
         foreach (var workshop in command.Workshops)
         {
             var created = await CreateWorkshop(_state!, workshop);
@@ -75,9 +76,11 @@ public sealed partial class EventGrain(
             {
                 return EventResult.Refused(created.Error, created.Limit);
             }
+
+            codes.Add(created.Value!);
         }
 
-        return new EventResult(WorkshopError.None, _state!.View());
+        return new EventResult(WorkshopError.None, _state!.View(), JoinCodes: [.. codes]);
     }
 
     public Task<EventResult> View(string organiserSecret) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Web.State;
 using CollectifLive.Workshops;
@@ -190,6 +191,34 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         }
     }
 
+    /// <summary>
+    /// Deletes the workshop (facilitator or organiser key) and takes it out of its event. Its screens are told by
+    /// the workshop itself.
+    /// </summary>
+    public async Task<CommandResult> Delete(string workshopId, Credential credential)
+    {
+        if (!Secrets.IsWorkshopId(workshopId))
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+        }
+
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Delete(credential));
+        if (result.IsAccepted && result.Value is { } eventId)
+        {
+            try
+            {
+                await grains.GetGrain<IEventGrain>(eventId).Forget(workshopId);
+            }
+            catch (Exception exception) when (IsTransient(exception))
+            {
+                // The workshop is gone; its event lists it until its page is next opened, and shows it as deleted.
+                LogUnavailable(exception);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A grain call that could not be answered (silo gone, storage down) is a refusal the caller may retry, not a crash.</summary>
     private async Task<CommandResult> Call(Func<Task<CommandResult>> call)
     {
@@ -204,7 +233,7 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         }
     }
 
-    private static bool IsTransient(Exception exception) =>
+    public static bool IsTransient(Exception exception) =>
         exception is TimeoutException or OrleansException or OperationCanceledException or Azure.RequestFailedException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A grain call could not be answered")]
