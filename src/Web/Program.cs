@@ -44,6 +44,7 @@ builder.Services.AddSingleton<WorkshopLinks>();
 builder.Services.AddSingleton<WorkshopFeeds>();
 builder.Services.AddSingleton<HubBridges>();
 builder.Services.AddScoped<BrowserStorage>();
+builder.Services.AddScoped<MyWorkshops>();
 builder.Services.AddScoped<WorkshopEffects>();
 builder.Services.AddScoped<WorkshopStore>();
 builder.Services.AddScoped<CircuitHandler, ConnectionTracker>();

@@ -15,7 +15,7 @@ public sealed record DraftNote(string Text, string ColumnId, int Colour, Guid? O
 /// </summary>
 public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
 {
-    private Task<IJSObjectReference>? _module;
+    private readonly BrowserModule _module = new(js, "./js/collectif.js");
 
     public static string ParticipantKey(string workshopId) => $"collectif.participant.{workshopId}";
 
@@ -45,29 +45,7 @@ public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
     public async Task UnstageDraft(string workshopId) =>
         await (await Module()).InvokeVoidAsync("unstageDraft", DraftKey(workshopId));
 
-    /// <summary>The module, imported again if an earlier import failed (a drop while loading).</summary>
-    private Task<IJSObjectReference> Module()
-    {
-        if (_module is null || _module.IsFaulted || _module.IsCanceled)
-        {
-            _module = js.InvokeAsync<IJSObjectReference>("import", "./js/collectif.js").AsTask();
-        }
+    private Task<IJSObjectReference> Module() => _module.Get();
 
-        return _module;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is { IsCompletedSuccessfully: true } module)
-        {
-            try
-            {
-                await module.Result.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone with its browser; nothing to release there.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeAsync();
 }
