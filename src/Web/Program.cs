@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CollectifLive.Web;
 using CollectifLive.Web.Api;
 using CollectifLive.Web.Components;
+using CollectifLive.Web.Events;
 using CollectifLive.Web.Hosting;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Web.State;
@@ -40,6 +41,7 @@ builder.Services.AddOptions<ClientLimitOptions>()
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ClientLimits>();
 builder.Services.AddSingleton<WorkshopGateway>();
+builder.Services.AddSingleton<EventGateway>();
 builder.Services.AddSingleton<WorkshopLinks>();
 builder.Services.AddSingleton<WorkshopFeeds>();
 builder.Services.AddSingleton<HubBridges>();
@@ -83,6 +85,7 @@ app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
     return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
 });
 app.MapWorkshopApi();
+app.MapEventApi();
 app.MapHub<WorkshopHub>("/hubs/workshop");
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

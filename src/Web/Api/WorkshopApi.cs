@@ -111,14 +111,14 @@ public static class WorkshopApi
         var outcome = await read(Credential.Facilitator(key));
         if (outcome.Value is not { } value)
         {
-            return Refusal(localizer, outcome.Error, outcome.Limit, outcome.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
+            return Refusal(localizer, outcome.Error, outcome.Limit);
         }
 
         http.Response.Headers.CacheControl = "no-store";
         return render(value);
     }
 
-    private static string? BearerKey(HttpContext http)
+    internal static string? BearerKey(HttpContext http)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..].Trim() : null;
@@ -158,7 +158,7 @@ public static class WorkshopApi
         var result = await gateway.Execute(workshopId, credential, operationId ?? Guid.NewGuid(), command);
         return result.IsAccepted
             ? accepted(result)
-            : Refusal(localizer, result.Error, result.Limit, result.Error is WorkshopError.AccessDenied ? StatusCodes.Status403Forbidden : null);
+            : Refusal(localizer, result.Error, result.Limit);
     }
 
     private static async Task<IResult> Create(
@@ -217,8 +217,16 @@ public static class WorkshopApi
             return Refusal(localizer, outcome.Error, outcome.Limit, retryAfter: outcome.RetryAfter);
         }
 
-        var baseUri = links.BaseFor($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-        var response = new CreateWorkshopResponse(
+        var response = Links(created, BaseUri(links, http));
+        return Results.Created(response.ParticipantUrl, response);
+    }
+
+    internal static Uri BaseUri(WorkshopLinks links, HttpContext http) =>
+        links.BaseFor($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+
+    /// <summary>The links a new workshop is run with, its keys in their fragments.</summary>
+    internal static CreateWorkshopResponse Links(CreatedWorkshop created, Uri baseUri) =>
+        new(
             created.WorkshopId,
             created.JoinCode,
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPath(created.JoinCode)),
@@ -226,17 +234,16 @@ public static class WorkshopApi
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.ParticipantPath(created.WorkshopId)),
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.FacilitatorPath(created.WorkshopId, created.FacilitatorKey)),
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.ProjectorPath(created.WorkshopId, created.ProjectorKey)));
-        return Results.Created(response.ParticipantUrl, response);
-    }
 
-    private static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit, int? status = null, TimeSpan? retryAfter = null)
+    internal static IResult Refusal(IStringLocalizer localizer, WorkshopError error, int? limit, int? status = null, TimeSpan? retryAfter = null)
     {
         var problem = Results.Problem(
             title: localizer.Describe(error, limit),
             statusCode: status ?? error switch
             {
                 WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
-                WorkshopError.WorkshopNotFound => StatusCodes.Status404NotFound,
+                WorkshopError.WorkshopNotFound or WorkshopError.EventNotFound => StatusCodes.Status404NotFound,
+                WorkshopError.AccessDenied or WorkshopError.NotAllowedForRole => StatusCodes.Status403Forbidden,
                 WorkshopError.TooManyWorkshopCreations or WorkshopError.TooManyJoinAttempts => StatusCodes.Status429TooManyRequests,
                 WorkshopError.ArchiveTooLarge => StatusCodes.Status413PayloadTooLarge,
                 _ => StatusCodes.Status400BadRequest,

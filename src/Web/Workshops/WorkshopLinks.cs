@@ -25,6 +25,12 @@ public sealed class WorkshopLinks(IConfiguration configuration)
 
     public static string FacilitatorPath(string workshopId, string facilitatorKey) => $"/animer/{workshopId}#{KeyParameter}={facilitatorKey}";
 
+    /// <summary>The organiser's page of an event, opened with the organiser key like a console.</summary>
+    public static string OrganiserPath(string eventId, string organiserKey) => $"/journee/{eventId}#{KeyParameter}={organiserKey}";
+
+    /// <summary>The printable synthesis of a day.</summary>
+    public static string EventSynthesisPath(string eventId, string organiserKey) => $"/journee/{eventId}/synthese#{KeyParameter}={organiserKey}";
+
     public static string ProjectorPath(string workshopId, string projectorKey) => $"/projection/{workshopId}#{KeyParameter}={projectorKey}";
 
     /// <summary>The printable synthesis, opened with the facilitator key like the console.</summary>

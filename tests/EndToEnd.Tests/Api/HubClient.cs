@@ -17,6 +17,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public ConcurrentQueue<HubOwnChange> OwnChanges { get; } = new();
 
+    /// <summary>Set when the server said the workshop was deleted.</summary>
+    public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<HubClient> Connect(string baseUrl, string language = "fr")
     {
         var connection = new HubConnectionBuilder()
@@ -26,6 +29,7 @@ public sealed class HubClient : IAsyncDisposable
         var client = new HubClient(connection);
         connection.On<HubChange>(HubMessages.Change, client.Changes.Enqueue);
         connection.On<HubOwnChange>(HubMessages.Own, client.OwnChanges.Enqueue);
+        connection.On(HubMessages.Deleted, () => client.Deleted.TrySetResult());
         await connection.StartAsync();
         return client;
     }

@@ -130,7 +130,7 @@ public class SynthesisApiTests(AppFixture app)
         return http;
     }
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code, int? limit)
+    internal static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code, int? limit)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
