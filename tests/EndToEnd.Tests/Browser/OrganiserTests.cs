@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CollectifLive.EndToEnd.Tests.Browser;
+
+/// <summary>An organiser runs a day of two ateliers from one page, while phones take part in each.</summary>
+[Collection(AppCollection.Name)]
+public class OrganiserTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_organiser_creates_a_day_follows_both_ateliers_live_and_runs_each_console_with_one_key()
+    {
+        await using var organiserContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        var organiser = await organiserContext.NewPageAsync();
+
+        // One form: the day and its ateliers (the four of the day are offered; two are kept, one renamed).
+        await organiser.GotoAsync("/");
+        await organiser.Locator("a[data-link=new-event]").ClickAsync();
+        await Expect(organiser).ToHaveTitleAsync(new Regex("Organiser une journée"));
+        await organiser.Locator("#event-title").FillAsync("Journée citoyenne de Saint-Michel");
+        await organiser.Locator("#event-date").FillAsync("2026-12-05");
+        await organiser.Locator("#event-place").FillAsync("Maison des associations");
+        await organiser.Locator("button[aria-label='Retirer l’atelier 4']").ClickAsync();
+        await organiser.Locator("button[aria-label='Retirer l’atelier 3']").ClickAsync();
+        await organiser.Locator("#atelier-title-2").FillAsync("Consolidation des collectifs");
+        await organiser.Locator("form.create-event-form button[type=submit]").ClickAsync();
+
+        await Expect(organiser).ToHaveURLAsync(new Regex("/journee/[a-z0-9]{14}#cle="));
+        await Expect(organiser.Locator("main.organiser")).ToHaveAttributeAsync("data-status", "ready");
+        await Expect(organiser).ToHaveTitleAsync(new Regex("Journée citoyenne de Saint-Michel"));
+        var cards = organiser.Locator("article.event-workshop");
+        await Expect(cards).ToHaveCountAsync(2);
+        await Expect(cards.Nth(0).Locator("h2")).ToHaveTextAsync("Émergence");
+        await Expect(cards.Nth(1).Locator("h2")).ToHaveTextAsync("Consolidation des collectifs");
+        var codes = new List<string>();
+        foreach (var card in await cards.AllAsync())
+        {
+            codes.Add((await card.Locator("[data-join-code]").GetAttributeAsync("data-join-code"))!);
+        }
+
+        // The organiser opens the first atelier's console from the card and moves it to contribution.
+        var console = await organiser.RunAndWaitForPopupAsync(() => cards.Nth(0).Locator("a[data-action=open-console]").ClickAsync());
+        await Expect(console.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Ready");
+        await console.Locator(".phase-bar button[data-phase=Contribution]").ClickAsync();
+        await Expect(cards.Nth(0).Locator("[data-phase]")).ToHaveAttributeAsync("data-phase", "Contribution");
+
+        // Phones join each atelier; their notes show in each card's counts as they arrive.
+        await using var phoneA = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        await using var phoneB = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        var amina = await Screens.JoinByCode(phoneA, codes[0], "Amina");
+        await Screens.PostNote(amina, "Ouvrir la maison de quartier le soir");
+        await Expect(cards.Nth(0).Locator("[data-count=notes]")).ToHaveTextAsync("1");
+        await Expect(cards.Nth(0).Locator("[data-count=people]")).ToContainTextAsync("1 en salle");
+
+        var secondConsole = await organiser.RunAndWaitForPopupAsync(() => cards.Nth(1).Locator("a[data-action=open-console]").ClickAsync());
+        await secondConsole.Locator(".phase-bar button[data-phase=Contribution]").ClickAsync();
+        var bruno = await Screens.JoinByCode(phoneB, codes[1], "Bruno", remote: true);
+        await Screens.PostNote(bruno, "Un budget participatif pour les collectifs");
+        await Screens.PostNote(bruno, "Un référent unique à la mairie");
+        await Expect(cards.Nth(1).Locator("[data-count=notes]")).ToHaveTextAsync("2");
+        await Expect(cards.Nth(1).Locator("[data-count=people]")).ToContainTextAsync("1 à distance");
+        await Expect(cards.Nth(0).Locator("[data-count=notes]")).ToHaveTextAsync("1");
+
+        // The organiser makes a console link for the second atelier's facilitator; making another one stops the first at once.
+        var more = cards.Nth(1).Locator("details");
+        await more.Locator("summary").ClickAsync();
+        await more.Locator("button[data-action=reissue]").ClickAsync();
+        var firstLink = await more.Locator("a[data-link=new-facilitator]").GetAttributeAsync("href");
+        await using var facilitatorContext = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        var facilitator = await Screens.Open(facilitatorContext, firstLink!);
+        await Expect(facilitator.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Ready");
+        await more.Locator("button[data-action=reissue]").ClickAsync();
+        await Expect(more.Locator("a[data-link=new-facilitator]")).Not.ToHaveAttributeAsync("href", firstLink!);
+        var secondLink = await more.Locator("a[data-link=new-facilitator]").GetAttributeAsync("href");
+        await Expect(facilitator.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Failed");
+        var reissued = await Screens.Open(facilitatorContext, secondLink!);
+        await Expect(reissued.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Ready");
+        await Expect(secondConsole.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Ready");
+
+        // An atelier added from the page is followed too.
+        await organiser.Locator("#add-template").SelectOptionAsync("numerique");
+        await organiser.Locator("button[data-action=add-workshop]").ClickAsync();
+        await Expect(cards).ToHaveCountAsync(3);
+        await Expect(cards.Nth(2).Locator("h2")).ToHaveTextAsync("Numérique");
+
+        // Deleting the first atelier: its phone and console are told, its card leaves the page.
+        await cards.Nth(0).Locator("summary").ClickAsync();
+        await cards.Nth(0).Locator("button[data-action=delete-workshop]").ClickAsync();
+        await cards.Nth(0).Locator("button[data-action=confirm-delete-workshop]").ClickAsync();
+        await Expect(cards).ToHaveCountAsync(2);
+        await Expect(cards.Nth(0).Locator("h2")).ToHaveTextAsync("Consolidation des collectifs");
+        await Expect(amina.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Failed");
+        await Expect(amina.Locator("main.participant")).ToContainTextAsync("supprimé");
+        await Expect(console.Locator("main.facilitator")).ToContainTextAsync("supprimé");
+    }
+}
