@@ -1,5 +1,14 @@
 namespace CollectifLive.Silo;
 
+/// <summary>
+/// The clock the grains decide with (creation dates, timers, retention), apart from the one Orleans runs on, so that
+/// a test can move the first without stalling the second.
+/// </summary>
+public static class Clocks
+{
+    public const string Domain = "collectiflive.domain-clock";
+}
+
 /// <summary>Names of the grain storage providers.</summary>
 public static class StorageNames
 {

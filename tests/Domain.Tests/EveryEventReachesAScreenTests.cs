@@ -50,6 +50,7 @@ public class EveryEventReachesAScreenTests
             var state = Prepared().State;
             return (state, Workshop.RotateJoinCode(state, Actor.Facilitator, "XYZ789"));
         },
+        [nameof(KeptChanged)] = () => Sample(b => b, _ => Facilitator(new SetKept(true))),
         [nameof(KeysReissued)] = () => Sample(b => b, _ => Facilitator(new ReissueKeys("new-facilitator-key-0123456789abcdef", "new-projector-key-0123456789abcdefgh"))),
         [nameof(VoteRoundOpened)] = () => Sample(b => b, _ => Facilitator(new OpenVoteRound(VoteSetup.Dots(3, 2)))),
         [nameof(VoteRoundClosed)] = () => Sample(WithPoll, b => Facilitator(new CloseVoteRound(RoundId(b)))),

@@ -38,6 +38,7 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
         Assert.NotEmpty(await BlobsNaming(emergence.WorkshopId));
         Assert.NotEmpty(await BlobsNaming(oldCode));
         Assert.NotEmpty(await BlobsNaming(code));
+        Assert.Contains(await RowsNaming(emergence.WorkshopId), row => row.Contains("eminder", StringComparison.Ordinal));
         var key = await KeyOf(ContentKeys.WorkshopOwner(emergence.WorkshopId));
         Assert.NotNull(key);
         var keyText = Convert.ToBase64String(key);

@@ -10,6 +10,11 @@ public class TestClusterFixture : IAsyncLifetime
     /// <summary>The folder Azurite keeps its files in; null keeps them in memory.</summary>
     protected virtual string? AzuriteLocation => null;
 
+    /// <summary>What a fixture adds to the silo before its storage (a clock of its own, for instance).</summary>
+    protected virtual void Configure(ISiloBuilder silo)
+    {
+    }
+
     public AzuriteProcess Azurite { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -21,7 +26,11 @@ public class TestClusterFixture : IAsyncLifetime
         Azurite = await AzuriteProcess.Start(AzuriteLocation);
         var builder = new InProcessTestClusterBuilder(1);
         var connectionString = Azurite.ConnectionString;
-        builder.ConfigureSilo((_, silo) => silo.AddCollectifLiveStorage(connectionString));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            Configure(silo);
+            silo.AddCollectifLiveStorage(connectionString);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

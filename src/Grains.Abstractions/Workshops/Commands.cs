@@ -132,6 +132,10 @@ public sealed record SetLock(WorkshopLock Lock, bool Closed) : WorkshopCommand;
 [GenerateSerializer, Immutable, Alias("cl.RotateJoinCode")]
 public sealed record RotateJoinCode : WorkshopCommand;
 
+/// <summary>Keeps the workshop past the retention period (it is no longer deleted automatically), or lets it go again.</summary>
+[GenerateSerializer, Immutable, Alias("cl.SetKept")]
+public sealed record SetKept(bool Kept) : WorkshopCommand;
+
 /// <summary>
 /// New console and projector keys (made by the caller): the links given before stop working at once, for instance
 /// after a console link was passed around. The organiser's keys are not changed.

@@ -62,7 +62,7 @@ public sealed record SpotlightView(SpotlightKind Kind, string Id);
 /// <summary>
 /// The part of a workshop every screen shows at the top: what it is about, where it stands, who is here.
 /// <paramref name="KeyGeneration"/> goes up when the console and projector keys are reissued, so that screens opened
-/// with the old keys check them again.
+/// with the old keys check them again. <paramref name="Kept"/>: not deleted automatically after the retention period.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cl.WorkshopHeader")]
 public sealed record WorkshopHeader(
@@ -80,7 +80,8 @@ public sealed record WorkshopHeader(
     SpotlightView? Spotlight,
     int PendingNotes,
     string? EventId = null,
-    int KeyGeneration = 0);
+    int KeyGeneration = 0,
+    bool Kept = false);
 
 /// <summary>
 /// A note as one audience may see it; author fields are only filled for the facilitator and the author, and only

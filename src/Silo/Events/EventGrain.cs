@@ -5,7 +5,9 @@ using CollectifLive.Events;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Workshops;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CollectifLive.Silo.Events;
 
@@ -18,14 +20,18 @@ public sealed class EventDocument
 /// <summary>
 /// The list of an event's workshops and its organiser's keys. Not reentrant: its few writes happen one at a time.
 /// Creating the workshops is idempotent (each has its id, keys and a creation operation id derived from both ids),
-/// so a retried creation completes what a failed one began.
+/// so a retried creation completes what a failed one began. An event left without workshops deletes itself once the
+/// retention period has passed since its last change (its workshops have their own).
 /// </summary>
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Events)] IPersistentState<EventDocument> store,
     ContentKeys keys,
-    TimeProvider clock,
-    ILogger<EventGrain> logger) : Grain, IEventGrain
+    IOptions<RetentionOptions> retention,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
+    ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
 {
+    private const string RetentionReminder = "retention";
+
     private EventState? _state;
     private byte[]? _key;
 
@@ -62,6 +68,7 @@ public sealed partial class EventGrain(
         if (_state is null)
         {
             await Write(decided);
+            await this.RegisterOrUpdateReminder(RetentionReminder, RetentionOptions.CheckPeriod, RetentionOptions.CheckPeriod);
         }
         else if (!_state.IsOrganiser(command.OrganiserSecret))
         {
@@ -129,13 +136,44 @@ public sealed partial class EventGrain(
             }
         }
 
+        await Erase();
+        return CommandResult.Accepted(0);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetentionReminder)
+        {
+            return;
+        }
+
+        if (_state is null)
+        {
+            await ForgetReminder();
+        }
+        else if (_state.WorkshopIds.IsEmpty && retention.Value.IsExpired(_state.LastActivity, kept: false, clock.GetUtcNow()))
+        {
+            await Erase();
+        }
+    }
+
+    private async Task Erase()
+    {
         await keys.Destroy(Owner);
         await store.ClearStateAsync();
+        await ForgetReminder();
         _state = null;
         _key = null;
         LogDeleted(EventId);
         DeactivateOnIdle();
-        return CommandResult.Accepted(0);
+    }
+
+    private async Task ForgetReminder()
+    {
+        if (await this.GetReminder(RetentionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     public async Task Forget(string workshopId)
@@ -174,6 +212,7 @@ public sealed partial class EventGrain(
     private async Task Write(EventState state)
     {
         _key ??= await keys.GetOrCreate(Owner);
+        state = state with { UpdatedAt = clock.GetUtcNow() };
         store.State = new EventDocument { Sealed = ContentCipher.Seal(_key, Owner, JsonSerializer.SerializeToUtf8Bytes(state, JsonGrainStateSerializer.Options)) };
         await store.WriteStateAsync();
         _state = state;

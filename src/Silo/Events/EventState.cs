@@ -14,8 +14,12 @@ public sealed record EventState(
     string OrganiserKeyHash,
     string OrganiserProjectorKeyHash,
     ImmutableArray<string> WorkshopIds,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt = null)
 {
+    /// <summary>When the event last changed, for the retention period.</summary>
+    public DateTimeOffset LastActivity => UpdatedAt ?? CreatedAt;
+
     public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt);
 
     public bool IsOrganiser(string? secret) => WorkshopAccess.IsWellFormedSecret(secret) && WorkshopAccess.Matches(OrganiserKeyHash, secret!);

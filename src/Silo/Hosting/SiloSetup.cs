@@ -16,8 +16,12 @@ public static class SiloSetup
     /// </summary>
     public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, string storageConnectionString)
     {
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
         silo.Services.AddSingleton(new ContentKeys(new TableServiceClient(storageConnectionString)));
+        silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
+            .ValidateOnStart();
+        silo.UseAzureTableReminderService(storageConnectionString);
         var blobs = new BlobServiceClient(storageConnectionString);
         foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes"), (StorageNames.Events, "events") })
         {

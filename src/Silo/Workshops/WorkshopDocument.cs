@@ -35,6 +35,9 @@ public sealed class WorkshopDocument
 
     public SealedContent? Sealed { get; init; }
 
+    /// <summary>When the workshop last changed, for the retention period; null in what was stored before it was kept.</summary>
+    public DateTimeOffset? LastActivityAt { get; init; }
+
     /// <summary>This document as storage should hold it: its content sealed with <paramref name="key"/>.</summary>
     public WorkshopDocument SealWith(byte[] key, string workshopId) => new()
     {

@@ -1,8 +1,11 @@
+using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 using Orleans.Utilities;
@@ -14,14 +17,19 @@ namespace CollectifLive.Silo.Workshops;
 /// the grain is reentrant only so that, while one storage write is in flight, the next commands are applied and
 /// ride the following write together (group commit, rule 3). A caller hears "accepted" once its write landed,
 /// and every screen hears of a change only once it is durable.
+/// A reminder checks, every few hours, whether the retention period has passed since the last change; then the
+/// workshop deletes itself as its facilitator would.
 /// </summary>
 [Reentrant]
 public sealed partial class WorkshopGrain(
     [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
     ContentKeys keys,
-    TimeProvider clock,
-    ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain
+    IOptions<RetentionOptions> retention,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
+    ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain, IRemindable
 {
+    private const string RetentionReminder = "retention";
+
     /// <summary>How many times a failed write is tried again before the pending commands are refused.</summary>
     private const int WriteAttempts = 4;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
@@ -37,6 +45,7 @@ public sealed partial class WorkshopGrain(
     private bool _broken;
     private bool _deleting;
     private byte[]? _key;
+    private DateTimeOffset _lastActivity;
 
     private string WorkshopId => this.GetPrimaryKeyString();
 
@@ -60,6 +69,58 @@ public sealed partial class WorkshopGrain(
 
         _committed = _working = document.UpgradedState();
         _operations = new OperationLog(document.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
+        if (_committed is not null)
+        {
+            _lastActivity = document.LastActivityAt ?? _committed.CreatedAt;
+            await KeepRetentionReminder();
+        }
+    }
+
+    /// <summary>Every stored workshop has its retention reminder (one read per activation, a write only the first time).</summary>
+    private async Task KeepRetentionReminder()
+    {
+        if (await this.GetReminder(RetentionReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder, RetentionOptions.CheckPeriod, RetentionOptions.CheckPeriod);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetentionReminder)
+        {
+            return;
+        }
+
+        if (_committed is null || _deleting)
+        {
+            await ForgetRetentionReminder();
+            return;
+        }
+
+        if (!retention.Value.IsExpired(_lastActivity, _committed.Kept, clock.GetUtcNow()))
+        {
+            return;
+        }
+
+        LogExpired(WorkshopId, retention.Value.Days);
+        var erased = await Erase();
+
+        // Before deactivating: the event checks with this activation (reentrant) that the workshop is gone.
+        if (erased.EventId is { } eventId)
+        {
+            await GrainFactory.GetGrain<IEventGrain>(eventId).Forget(WorkshopId);
+        }
+
+        this.DeactivateOnIdle();
+    }
+
+    private async Task ForgetRetentionReminder()
+    {
+        if (await this.GetReminder(RetentionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     public Task<CommandResult> Create(Guid operationId, CreateWorkshop command) =>
@@ -113,7 +174,13 @@ public sealed partial class WorkshopGrain(
                 return CommandResult.Refused(WorkshopError.WorkshopAlreadyExists);
             }
 
-            return await Commit(operationId, caller, decide(code));
+            var created = await Commit(operationId, caller, decide(code));
+            if (created.IsAccepted)
+            {
+                await KeepRetentionReminder();
+            }
+
+            return created;
         });
 
     public Task<CommandResult> Join(Guid operationId, JoinWorkshop command)
@@ -208,8 +275,20 @@ public sealed partial class WorkshopGrain(
             return CommandResult.Refused(WorkshopError.NotAllowedForRole);
         }
 
-        // From here every command is refused, and the write in flight (if any) lands before the state is removed, so
-        // that no late write brings it back.
+        var state = await Erase();
+        this.DeactivateOnIdle();
+
+        // The caller tells the event (it cannot be called from here: the event deletes its workshops itself).
+        return CommandResult.Accepted(state.Version, state.EventId);
+    }
+
+    /// <summary>
+    /// Removes everything of the workshop and returns what it was; the caller deactivates it. From the start every
+    /// command is refused, and the write in flight (if any) lands before the state is removed, so that no late write
+    /// brings it back.
+    /// </summary>
+    private async Task<WorkshopState> Erase()
+    {
         _deleting = true;
         await _writeLoop;
         var state = _committed ?? _working!;
@@ -223,15 +302,13 @@ public sealed partial class WorkshopGrain(
             await GrainFactory.GetGrain<IJoinCodeGrain>(code).Release(WorkshopId);
         }
 
+        await ForgetRetentionReminder();
         _committed = null;
         _key = null;
         LogDeleted(WorkshopId);
         await _observers.Notify(observer => observer.OnDeleted());
         _observers.Clear();
-        this.DeactivateOnIdle();
-
-        // The caller tells the event (it cannot be called from here: the event deletes its workshops itself).
-        return CommandResult.Accepted(state.Version, state.EventId);
+        return state;
     }
 
     public Task<bool> Exists() => Task.FromResult(_committed is not null && !_deleting);
@@ -378,7 +455,8 @@ public sealed partial class WorkshopGrain(
                 var target = _working;
                 var waiting = _waiting.ToArray();
                 _waiting.Clear();
-                var document = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray() };
+                var now = clock.GetUtcNow();
+                var document = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray(), LastActivityAt = now };
 
                 if (!await TryWrite(document))
                 {
@@ -388,6 +466,7 @@ public sealed partial class WorkshopGrain(
 
                 var before = _committed;
                 _committed = target;
+                _lastActivity = now;
                 Publish(WorkshopProjection.Change(before, target));
 
                 // Also those that began waiting during the write for a version it held (an unchanged answer).
@@ -470,6 +549,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a {Kind} credential was refused")]
     private partial void LogAccessDenied(string workshopId, CredentialKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: no activity for {Days} days, deleting it (retention)")]
+    private partial void LogExpired(string workshopId, int days);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} was deleted")]
     private partial void LogDeleted(string workshopId);

@@ -77,6 +77,7 @@ public static partial class Workshop
             TimerChanged timer => s with { Timer = timer.Timer },
             SpotlightChanged spotlight => s with { Spotlight = spotlight.Spotlight },
             JoinCodeRotated code => s with { JoinCode = code.JoinCode, PastJoinCodes = [.. s.AllJoinCodes] },
+            KeptChanged kept => s with { Kept = kept.Kept },
             KeysReissued keys => s with { FacilitatorKeyHash = keys.FacilitatorKeyHash, ProjectorKeyHash = keys.ProjectorKeyHash, KeyGeneration = s.KeyGeneration + 1 },
             VoteRoundOpened opened => s with { Rounds = s.Rounds.Add(opened.Round.Id, opened.Round), NextSeq = s.NextSeq + 1 },
             VoteRoundClosed closed => WithRound(s, closed.RoundId, r => r with

@@ -149,6 +149,7 @@ public static partial class Workshop
         SetProjectorLayout layout => DecideChangeSettings(state, state.Settings with { ProjectorLayout = layout.Layout }),
         RevealNotes reveal => DecideReveal(state, reveal),
         ReissueKeys keys => DecideReissueKeys(keys),
+        SetKept kept => kept.Kept == state.Kept ? Decision.Unchanged : Decision.Accept(new KeptChanged(kept.Kept)),
         ModerateNote moderate => DecideModerate(state, moderate),
         SetParticipantBlocked block => DecideBlock(state, block),
         CreateCluster create => DecideCreateCluster(state, create, now),

@@ -57,6 +57,9 @@ public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
 
 public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;
 
+/// <summary>The workshop is kept past the retention period, or no longer.</summary>
+public sealed record KeptChanged(bool Kept) : WorkshopEvent;
+
 /// <summary>The console and projector keys were replaced; the old ones open nothing any more.</summary>
 public sealed record KeysReissued(string FacilitatorKeyHash, string ProjectorKeyHash) : WorkshopEvent;
 

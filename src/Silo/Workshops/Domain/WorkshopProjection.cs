@@ -69,7 +69,8 @@ public static class WorkshopProjection
             state.Spotlight,
             audience == Audience.Facilitator ? pending : 0,
             state.EventId,
-            state.KeyGeneration);
+            state.KeyGeneration,
+            state.Kept);
     }
 
     /// <summary>The note as <paramref name="audience"/> sees it, or null when it may not see it.</summary>

@@ -33,7 +33,8 @@ public sealed record WorkshopState(
     string? OrganiserKeyHash = null,
     string? OrganiserProjectorKeyHash = null,
     ImmutableArray<string> PastJoinCodes = default,
-    int KeyGeneration = 0)
+    int KeyGeneration = 0,
+    bool Kept = false)
 {
     public bool HasColumn(string? columnId) => Columns.Any(c => c.Id == columnId);
 
