@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using CollectifLive.Silo.Privacy;
 using CollectifLive.Web;
 using CollectifLive.Web.Api;
 using CollectifLive.Web.Components;
@@ -39,6 +40,8 @@ builder.Services.AddOptions<ClientLimitOptions>()
     .ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Read here too, for what the pages say of it, when the silo runs in another process.
+builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
 builder.Services.AddSingleton<ClientLimits>();
 builder.Services.AddSingleton<WorkshopGateway>();
 builder.Services.AddSingleton<EventGateway>();

@@ -28,6 +28,8 @@ public class EveryEventReachesAScreenTests
             var state = new WorkshopBuilder().State;
             return (state, Workshop.Join(state, new JoinWorkshop("Chloé", Presence.Remote, WorkshopBuilder.SecretFor("chloe"), "ABC234"), WorkshopBuilder.Now));
         },
+        [nameof(ParticipantNameRemoved)] = () => Sample(b => b, b => (b.Participant(Amina), new RemoveMyName())),
+        [nameof(ParticipantLeft)] = () => Sample(b => b, b => (b.Participant(Amina), new LeaveWorkshop(DeleteNotes: true))),
         [nameof(ParticipantBlocked)] = () => Sample(b => b, b => Facilitator(new SetParticipantBlocked(b.ParticipantId(Amina), true))),
         [nameof(NoteAdded)] = () => Sample(b => b, b => (b.Participant(Amina), new AddNote("c1", "Une salle ouverte le soir", NoteColour.Blue))),
         [nameof(NoteEdited)] = () => Sample(b => b, b => (b.Participant(Amina), new EditNote(b.NoteId("Idée A"), "Idée A, précisée", "c1", NoteColour.Yellow))),

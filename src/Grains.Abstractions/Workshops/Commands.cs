@@ -42,6 +42,17 @@ public sealed record JoinWorkshop(string? DisplayName, Presence Presence, string
 [GenerateSerializer, Immutable, Alias("cl.WorkshopCommand")]
 public abstract record WorkshopCommand;
 
+/// <summary>A participant takes their name off the workshop: their notes stay, signed by nobody.</summary>
+[GenerateSerializer, Immutable, Alias("cl.RemoveMyName")]
+public sealed record RemoveMyName : WorkshopCommand;
+
+/// <summary>
+/// A participant leaves: their name and key are forgotten (their link no longer opens anything), and their notes are
+/// deleted when <paramref name="DeleteNotes"/>, or else kept with no author. They still count among who took part.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.LeaveWorkshop")]
+public sealed record LeaveWorkshop(bool DeleteNotes) : WorkshopCommand;
+
 /// <summary>Posts a note (post-it) into a column.</summary>
 [GenerateSerializer, Immutable, Alias("cl.AddNote")]
 public sealed record AddNote(string ColumnId, string Text, NoteColour Colour) : WorkshopCommand;

@@ -76,6 +76,7 @@ public enum WorkshopError
     PlaceTooLong = 122,
     EventDateInvalid = 123,
     WorkshopDeleted = 124,
+    LeftWorkshop = 125,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

@@ -29,6 +29,8 @@ public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
 
     public async Task Set(string key, string value) => await (await Module()).InvokeVoidAsync("setItem", key, value);
 
+    public async Task Remove(string key) => await (await Module()).InvokeVoidAsync("removeItem", key);
+
     /// <summary>Gives the draft an operation id (unless it has one for the same content) and returns it as the browser holds it now.</summary>
     public async Task<DraftNote?> StageDraft(string workshopId, Guid operationId) =>
         await (await Module()).InvokeAsync<DraftNote?>("stageDraft", DraftKey(workshopId), operationId.ToString());

@@ -41,6 +41,9 @@ public sealed record NoticeDismissed : IAction;
 /// <summary>A command from a button (facilitator controls, a participant editing or deleting a note).</summary>
 public sealed record CommandRequested(WorkshopCommand Command) : IAction;
 
+/// <summary>The participant leaves the workshop; once it is done, this browser forgets their key and draft.</summary>
+public sealed record LeaveRequested(bool DeleteNotes) : IAction;
+
 /// <summary>The grain refused a requested command; the notice says why.</summary>
 public sealed record CommandRefused(WorkshopCommand Command, Notice Notice) : IAction;
 

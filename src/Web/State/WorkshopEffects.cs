@@ -48,6 +48,7 @@ public sealed partial class WorkshopEffects(
             NoteSubmitted submitted => SubmitNote(submitted, state, dispatcher),
             WorkshopOpened or ConnectionRestored => ResendStagedDraft(state, dispatcher),
             CommandRequested requested => Execute(requested.Command, state, dispatcher),
+            LeaveRequested leave => Leave(leave, state, dispatcher),
             BallotChanged or DotTapped or ChoiceToggled => CastLatestBallot(state, dispatcher),
             _ => Task.CompletedTask,
         };
@@ -298,6 +299,36 @@ public sealed partial class WorkshopEffects(
         {
             dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
         }
+    }
+
+    /// <summary>Leaves, then forgets the key and the draft this browser kept for the workshop, and says so.</summary>
+    private async Task Leave(LeaveRequested leave, WorkshopSessionState state, IDispatcher dispatcher)
+    {
+        if (state is not { WorkshopId: { } workshopId, Credential: { } credential })
+        {
+            return;
+        }
+
+        var command = new LeaveWorkshop(leave.DeleteNotes);
+        var result = await ExecuteWithRetries(workshopId, credential, command);
+        if (!result.IsAccepted)
+        {
+            dispatcher.Dispatch(new CommandRefused(command, new Notice(result.Error, result.Limit)));
+            return;
+        }
+
+        Follow(null);
+        try
+        {
+            await browser.Remove(BrowserStorage.ParticipantKey(workshopId));
+            await browser.Remove(BrowserStorage.DraftKey(workshopId));
+        }
+        catch (Exception exception) when (BrowserStorage.IsUnreachable(exception))
+        {
+            // The key kept in the browser opens nothing any more: the grain forgot it.
+        }
+
+        dispatcher.Dispatch(new WorkshopUnavailable(new Notice(WorkshopError.LeftWorkshop)));
     }
 
     /// <summary>One operation id for all attempts: a retry after a lost answer is applied once.</summary>

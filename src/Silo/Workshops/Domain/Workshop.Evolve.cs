@@ -51,6 +51,17 @@ public static partial class Workshop
                 Participants = s.Participants.Add(joined.Participant.Id, joined.Participant),
                 NextSeq = s.NextSeq + 1,
             },
+            ParticipantNameRemoved named => s with
+            {
+                Participants = s.Participants.SetItem(named.ParticipantId, s.Participants[named.ParticipantId] with { DisplayName = null }),
+            },
+            ParticipantLeft left => s with
+            {
+                Participants = s.Participants.SetItem(left.ParticipantId, s.Participants[left.ParticipantId] with { DisplayName = null, KeyHash = "", Left = true }),
+                Notes = s.Notes.RemoveRange(left.DeletedNoteIds).SetItems(s.Notes.Values
+                    .Where(n => n.AuthorId == left.ParticipantId && !left.DeletedNoteIds.Contains(n.Id))
+                    .Select(n => KeyValuePair.Create(n.Id, n with { AuthorId = null }))),
+            },
             ParticipantBlocked blocked => s with
             {
                 Participants = s.Participants.SetItem(blocked.ParticipantId, s.Participants[blocked.ParticipantId] with { Blocked = blocked.Blocked }),

@@ -129,6 +129,21 @@ public static partial class Workshop
         : newCode == state.JoinCode ? Decision.Unchanged
         : Decision.Accept(new JoinCodeRotated(newCode), newCode);
 
+    /// <summary>A participant leaves; a spotlight on a note they delete goes with it.</summary>
+    private static Decision DecideLeave(WorkshopState state, Actor actor, LeaveWorkshop leave)
+    {
+        if (actor.ParticipantId is not { } id)
+        {
+            return Decision.Refuse(WorkshopError.NotAllowedForRole);
+        }
+
+        ImmutableArray<string> deleted = leave.DeleteNotes ? [.. state.Notes.Values.Where(n => n.AuthorId == id).Select(n => n.Id)] : [];
+        var left = new ParticipantLeft(id, deleted);
+        return state.Spotlight is { Kind: SpotlightKind.Note } spot && deleted.Contains(spot.Id)
+            ? Decision.Accept([new SpotlightChanged(null), left])
+            : Decision.Accept(left);
+    }
+
     /// <summary>New console and projector keys, made by the caller like those of a creation.</summary>
     private static Decision DecideReissueKeys(ReissueKeys keys) =>
         WorkshopAccess.IsWellFormedSecret(keys.FacilitatorSecret) && WorkshopAccess.IsWellFormedSecret(keys.ProjectorSecret)
@@ -141,6 +156,10 @@ public static partial class Workshop
         EditNote edit => DecideEditNote(state, actor, edit, now),
         DeleteNote delete => DecideDeleteNote(state, actor, delete),
         CastBallot ballot => DecideCastBallot(state, actor, ballot, now),
+        RemoveMyName => actor.ParticipantId is not { } named ? Decision.Refuse(WorkshopError.NotAllowedForRole)
+            : state.Participants[named].DisplayName is null ? Decision.Unchanged
+            : Decision.Accept(new ParticipantNameRemoved(named)),
+        LeaveWorkshop leave => DecideLeave(state, actor, leave),
         _ when !actor.IsFacilitator => Decision.Refuse(WorkshopError.NotAllowedForRole),
         AddPaperNote paper => DecideAddPaperNote(state, paper, now),
         SetPhase phase => DecideSetPhase(state, phase),

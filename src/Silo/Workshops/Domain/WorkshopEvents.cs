@@ -57,6 +57,11 @@ public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
 
 public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;
 
+public sealed record ParticipantNameRemoved(string ParticipantId) : WorkshopEvent;
+
+/// <summary>A participant left: <paramref name="DeletedNoteIds"/> are removed, their other notes lose their author.</summary>
+public sealed record ParticipantLeft(string ParticipantId, ImmutableArray<string> DeletedNoteIds) : WorkshopEvent;
+
 /// <summary>The workshop is kept past the retention period, or no longer.</summary>
 public sealed record KeptChanged(bool Kept) : WorkshopEvent;
 

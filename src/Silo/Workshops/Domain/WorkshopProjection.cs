@@ -190,11 +190,25 @@ public static class WorkshopProjection
     /// </summary>
     public static WorkshopChange Change(WorkshopState? before, WorkshopState after)
     {
+        var roster = ItemKinds.Roster.Touched(before, after);
+        var notes = ItemKinds.Notes.Touched(before, after);
+        var rounds = ItemKinds.Rounds.Touched(before, after);
+
+        // A name shows on its author's notes and ballots too: when it changes, they are told again.
+        var renamed = before is null
+            ? []
+            : roster.Where(id => before.Participants.GetValueOrDefault(id)?.DisplayName != after.Participants.GetValueOrDefault(id)?.DisplayName).ToHashSet();
+        if (renamed.Count > 0)
+        {
+            notes = [.. notes.Union(after.Notes.Values.Where(n => n.AuthorId is { } author && renamed.Contains(author)).Select(n => n.Id))];
+            rounds = [.. rounds.Union(after.Rounds.Values.Where(r => r.Ballots.Keys.Any(renamed.Contains)).Select(r => r.Id))];
+        }
+
         var touched = new TouchedItems(
-            ItemKinds.Notes.Touched(before, after),
-            ItemKinds.Roster.Touched(before, after),
+            notes,
+            roster,
             ItemKinds.Themes.Touched(before, after),
-            ItemKinds.Rounds.Touched(before, after),
+            rounds,
             ItemKinds.Recommendations.Touched(before, after));
         return new WorkshopChange(
             after.Id,

@@ -59,7 +59,8 @@ public sealed record WorkshopState(
     public VoteRound? OpenRound => Rounds.Values.FirstOrDefault(r => r.Status == RoundStatus.Open);
 }
 
-public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt, bool Blocked = false);
+/// <summary>A participant; one who left keeps only their presence (for the counts), with no name and no key.</summary>
+public sealed record Participant(string Id, string? DisplayName, Presence Presence, string KeyHash, DateTimeOffset JoinedAt, bool Blocked = false, bool Left = false);
 
 /// <summary>
 /// A note keeps a stable id and its author for life, so the synthesis can link back to it. Moderation and grouping
