@@ -85,12 +85,14 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
         var numerique = Events.Atelier("Numérique");
         var (eventGrain, view) = await Events.Create(Grains, Events.Day(emergence, numerique));
         var eventId = view.EventId;
+        var dayCode = view.DayCode!;
+        Assert.NotEmpty(await BlobsNaming(dayCode));
 
         Assert.Equal(WorkshopError.AccessDenied, (await eventGrain.Delete(emergence.FacilitatorSecret)).Error);
         Assert.True((await eventGrain.Delete(Events.OrganiserKey)).IsAccepted);
 
         Assert.Equal(WorkshopError.EventNotFound, (await eventGrain.View(Events.OrganiserKey)).Error);
-        foreach (var id in new[] { eventId, emergence.WorkshopId, numerique.WorkshopId })
+        foreach (var id in new[] { eventId, emergence.WorkshopId, numerique.WorkshopId, dayCode })
         {
             Assert.Empty(await BlobsNaming(id));
             Assert.Empty(await RowsNaming(id));

@@ -18,6 +18,10 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("View")]
     Task<EventResult> View(string organiserSecret);
 
+    /// <summary>The event's ateliers, for whoever has the day's code (to choose one and join it).</summary>
+    [Alias("Ateliers")]
+    Task<EventResult> Ateliers(string dayCode);
+
     /// <summary>Adds a workshop to the event; the result's value is its join code.</summary>
     [Alias("AddWorkshop")]
     Task<CommandResult> AddWorkshop(string organiserSecret, EventWorkshop workshop);
@@ -61,9 +65,12 @@ public sealed record CreateEvent(
     public override string ToString() => $"CreateEvent {{ Title = {Title}, Workshops = {Workshops.Length} }}";
 }
 
-/// <summary>What the organiser sees of the event itself; each workshop's live state comes from its own feed.</summary>
+/// <summary>
+/// What the organiser sees of the event itself (each workshop's live state comes from its own feed).
+/// <paramref name="DayCode"/>: the one code for the whole day, with which a participant chooses their atelier.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.EventView")]
-public sealed record EventView(string EventId, string Title, DateOnly Date, string? Place, ImmutableArray<string> WorkshopIds, DateTimeOffset CreatedAt);
+public sealed record EventView(string EventId, string Title, DateOnly Date, string? Place, ImmutableArray<string> WorkshopIds, DateTimeOffset CreatedAt, string? DayCode = null);
 
 /// <summary>
 /// The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed). A creation also

@@ -11,7 +11,15 @@ public interface IJoinCodeGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<bool> Claim(string workshopId);
 
-    /// <summary>The workshop this code opens now, or null.</summary>
+    /// <summary>Gives this code to an event (one code for the whole day); false when it is (or was) taken.</summary>
+    [Alias("ClaimForEvent")]
+    Task<bool> ClaimForEvent(string eventId);
+
+    /// <summary>The event this code is the day's code of, or null.</summary>
+    [Alias("ResolveEvent")]
+    Task<string?> ResolveEvent();
+
+    /// <summary>The workshop this code opens now, or null (also for an event's code).</summary>
     [Alias("Resolve")]
     Task<string?> Resolve();
 
@@ -19,7 +27,7 @@ public interface IJoinCodeGrain : IGrainWithStringKey
     [Alias("Retire")]
     Task Retire(string workshopId);
 
-    /// <summary>Forgets the code of a deleted workshop: nothing of the workshop is left in storage, not even its id.</summary>
+    /// <summary>Forgets the code of a deleted workshop or event: nothing of it is left in storage, not even its id.</summary>
     [Alias("Release")]
     Task Release(string workshopId);
 }

@@ -77,6 +77,7 @@ public enum WorkshopError
     EventDateInvalid = 123,
     WorkshopDeleted = 124,
     LeftWorkshop = 125,
+    DayCodeNeedsAtelier = 126,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CollectifLive.Events;
+using CollectifLive.JoinCodes;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Workshops;
@@ -67,7 +68,7 @@ public sealed partial class EventGrain(
 
         if (_state is null)
         {
-            await Write(decided);
+            await Write(decided with { DayCode = await ClaimDayCode() });
             await this.RegisterOrUpdateReminder(RetentionReminder, RetentionOptions.CheckPeriod, RetentionOptions.CheckPeriod);
         }
         else if (!_state.IsOrganiser(command.OrganiserSecret))
@@ -89,6 +90,11 @@ public sealed partial class EventGrain(
 
         return new EventResult(WorkshopError.None, _state!.View(), JoinCodes: [.. codes]);
     }
+
+    public Task<EventResult> Ateliers(string dayCode) =>
+        Task.FromResult(_state is { DayCode: { } code } && code == dayCode
+            ? new EventResult(WorkshopError.None, _state.View())
+            : EventResult.Refused(WorkshopError.JoinCodeUnknown));
 
     public Task<EventResult> View(string organiserSecret) =>
         Task.FromResult(Authorise(organiserSecret) is { } refused ? EventResult.Refused(refused) : new EventResult(WorkshopError.None, _state!.View()));
@@ -161,6 +167,11 @@ public sealed partial class EventGrain(
     {
         await keys.Destroy(Owner);
         await store.ClearStateAsync();
+        if (_state?.DayCode is { } dayCode)
+        {
+            await GrainFactory.GetGrain<IJoinCodeGrain>(dayCode).Release(EventId);
+        }
+
         await ForgetReminder();
         _state = null;
         _key = null;
@@ -184,6 +195,18 @@ public sealed partial class EventGrain(
         }
 
         await Write(_state with { WorkshopIds = _state.WorkshopIds.Remove(workshopId) });
+    }
+
+    private async Task<string> ClaimDayCode()
+    {
+        while (true)
+        {
+            var code = JoinCode.NewCode();
+            if (await GrainFactory.GetGrain<IJoinCodeGrain>(code).ClaimForEvent(EventId))
+            {
+                return code;
+            }
+        }
     }
 
     private WorkshopError? Authorise(string organiserSecret)

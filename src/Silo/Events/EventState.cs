@@ -15,12 +15,13 @@ public sealed record EventState(
     string OrganiserProjectorKeyHash,
     ImmutableArray<string> WorkshopIds,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? UpdatedAt = null)
+    DateTimeOffset? UpdatedAt = null,
+    string? DayCode = null)
 {
     /// <summary>When the event last changed, for the retention period.</summary>
     public DateTimeOffset LastActivity => UpdatedAt ?? CreatedAt;
 
-    public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt);
+    public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt, DayCode);
 
     public bool IsOrganiser(string? secret) => WorkshopAccess.IsWellFormedSecret(secret) && WorkshopAccess.Matches(OrganiserKeyHash, secret!);
 }

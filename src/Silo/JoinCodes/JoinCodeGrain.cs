@@ -7,6 +7,9 @@ public sealed class JoinCodeState
     public string? WorkshopId { get; set; }
 
     public bool Retired { get; set; }
+
+    /// <summary>Set instead of <see cref="WorkshopId"/> for an event's day code.</summary>
+    public string? EventId { get; set; }
 }
 
 /// <summary>Maps one join code to its workshop. A code, once given, is never given to another workshop.</summary>
@@ -15,6 +18,11 @@ public sealed class JoinCodeGrain(
 {
     public async Task<bool> Claim(string workshopId)
     {
+        if (state.State.EventId is not null)
+        {
+            return false;
+        }
+
         if (state.State.WorkshopId is { } owner)
         {
             return owner == workshopId && !state.State.Retired;
@@ -25,11 +33,29 @@ public sealed class JoinCodeGrain(
         return true;
     }
 
+    public async Task<bool> ClaimForEvent(string eventId)
+    {
+        if (state.State.WorkshopId is not null || state.State.EventId is { } owner && owner != eventId)
+        {
+            return false;
+        }
+
+        if (state.State.EventId is null)
+        {
+            state.State.EventId = eventId;
+            await state.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public Task<string?> ResolveEvent() => Task.FromResult(state.State.EventId);
+
     public Task<string?> Resolve() => Task.FromResult(state.State.Retired ? null : state.State.WorkshopId);
 
     public async Task Release(string workshopId)
     {
-        if (state.State.WorkshopId == workshopId)
+        if (state.State.WorkshopId == workshopId || state.State.EventId == workshopId)
         {
             await state.ClearStateAsync();
         }

@@ -23,6 +23,8 @@ public sealed record CreateEventResponse(
     DateOnly Date,
     string? Place,
     string OrganiserUrl,
+    string? DayCode,
+    string? DayJoinUrl,
     IReadOnlyList<CreateWorkshopResponse> Workshops);
 
 /// <summary>A workshop of the event as its organiser follows it; <paramref name="Error"/> says why it could not be read.</summary>
@@ -40,7 +42,7 @@ public sealed record EventWorkshopResponse(
     string ProjectorUrl,
     string? Error);
 
-public sealed record EventResponse(string EventId, string Title, DateOnly Date, string? Place, IReadOnlyList<EventWorkshopResponse> Workshops);
+public sealed record EventResponse(string EventId, string Title, DateOnly Date, string? Place, string? DayCode, IReadOnlyList<EventWorkshopResponse> Workshops);
 
 /// <summary>New console and projector links for a workshop (the old ones stop working).</summary>
 public sealed record ReissuedKeysResponse(string FacilitatorUrl, string ProjectorUrl);
@@ -91,7 +93,15 @@ public static class EventApi
         http.Response.Headers.CacheControl = "no-store";
         return Results.Created(
             $"/api/events/{created.Event.EventId}",
-            new CreateEventResponse(created.Event.EventId, created.Event.Title, created.Event.Date, created.Event.Place, organiserUrl, [.. created.Workshops.Select(w => WorkshopApi.Links(w, baseUri))]));
+            new CreateEventResponse(
+                created.Event.EventId,
+                created.Event.Title,
+                created.Event.Date,
+                created.Event.Place,
+                organiserUrl,
+                created.Event.DayCode,
+                created.Event.DayCode is { } dayCode ? WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPath(dayCode)) : null,
+                [.. created.Workshops.Select(w => WorkshopApi.Links(w, baseUri))]));
     }
 
     private static Task<IResult> Get(string eventId, EventGateway events, WorkshopLinks links, HttpContext http, IStringLocalizer<Strings> localizer) =>
@@ -116,7 +126,7 @@ public static class EventApi
                     status.Model is null ? status.Error.ToString() : null);
             });
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Ok(new EventResponse(view.EventId, view.Title, view.Date, view.Place, [.. workshops]));
+            return Results.Ok(new EventResponse(view.EventId, view.Title, view.Date, view.Place, view.DayCode, [.. workshops]));
         });
 
     private static Task<IResult> AddWorkshop(string eventId, EventWorkshopRequest? request, EventGateway events, WorkshopLinks links, HttpContext http, IStringLocalizer<Strings> localizer) =>

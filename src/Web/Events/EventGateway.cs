@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CollectifLive.Events;
+using CollectifLive.Web.Realtime;
 using CollectifLive.Web.State;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
@@ -75,6 +76,44 @@ public sealed partial class EventGateway(IGrainFactory grains, ClientLimits limi
             var result = await grain.View(organiserKey);
             return result.View is { } view ? new Outcome<EventView>(view) : Outcome.Fail<EventView>(result.Error, result.Limit);
         });
+
+    /// <summary>The event's ateliers for a holder of its day code: what a participant sees of each, to choose one.</summary>
+    public async Task<Outcome<(EventView Event, IReadOnlyList<WorkshopHeader> Ateliers)>> Ateliers(string eventId, string dayCode, WorkshopFeeds feeds)
+    {
+        var view = await Call(eventId, async grain =>
+        {
+            var result = await grain.Ateliers(dayCode);
+            return result.View is { } found ? new Outcome<EventView>(found) : Outcome.Fail<EventView>(result.Error, result.Limit);
+        });
+        if (view.Value is not { } found)
+        {
+            return Outcome.Fail<(EventView, IReadOnlyList<WorkshopHeader>)>(view.Error, view.Limit);
+        }
+
+        var headers = new List<WorkshopHeader>();
+        foreach (var workshopId in found.WorkshopIds)
+        {
+            // The participants' view: what the join page of the atelier shows anyway. The feed stays a minute, so the
+            // room choosing at once reads it from memory.
+            var (_, subscription) = await feeds.Subscribe(workshopId, NoListener.Instance);
+            if (subscription is not null)
+            {
+                headers.Add(subscription.Initial.Participants.Header);
+                subscription.Dispose();
+            }
+        }
+
+        return new Outcome<(EventView, IReadOnlyList<WorkshopHeader>)>((found, headers));
+    }
+
+    private sealed class NoListener : IFeedListener
+    {
+        public static readonly NoListener Instance = new();
+
+        public void OnFeedUpdate(FeedUpdate update)
+        {
+        }
+    }
 
     /// <summary>Each workshop of the event as its console shows it (the organiser key opens them all).</summary>
     public async Task<IReadOnlyList<EventWorkshopStatus>> Workshops(EventView view, string organiserKey)

@@ -32,7 +32,13 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
             return JoinRefused(resolved.Error, resolved.Limit);
         }
 
-        var workshopId = resolved.Value!;
+        if (resolved.Value!.IsEvent)
+        {
+            // A day's code opens a choice of ateliers, made on its page; the hub joins one atelier by its own code.
+            return JoinRefused(WorkshopError.DayCodeNeedsAtelier);
+        }
+
+        var workshopId = resolved.Value.Id;
         Credential credential;
         if (request.ParticipantToken is { } token)
         {

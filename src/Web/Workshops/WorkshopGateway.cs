@@ -23,6 +23,9 @@ public sealed record CreatedWorkshop(string WorkshopId, string JoinCode, string 
     public override string ToString() => $"CreatedWorkshop {{ WorkshopId = {WorkshopId}, JoinCode = {JoinCode} }}";
 }
 
+/// <summary>What a typed code opens: a workshop, or an event whose day code it is (the participant then chooses an atelier).</summary>
+public sealed record JoinTarget(string Id, bool IsEvent);
+
 /// <summary>A participant just registered: the token their browser keeps.</summary>
 public sealed record JoinedWorkshop(string WorkshopId, string ParticipantId, Credential Credential);
 
@@ -94,35 +97,44 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         }
     }
 
-    /// <summary>Finds the workshop a typed code opens. <paramref name="client"/> names who asks, for the attempt limit.</summary>
-    public async Task<Outcome<string>> ResolveCode(string? typed, string client)
+    /// <summary>
+    /// Finds the workshop (or the event, for a day's code) a typed code opens. <paramref name="client"/> names who
+    /// asks, for the attempt limit.
+    /// </summary>
+    public async Task<Outcome<JoinTarget>> ResolveCode(string? typed, string client)
     {
         var wrongCodes = limits.WrongJoinCodes;
         if (wrongCodes.RetryAfter(client) is { } wait)
         {
-            return Outcome.Fail<string>(WorkshopError.TooManyJoinAttempts, wrongCodes.Limit, wait);
+            return Outcome.Fail<JoinTarget>(WorkshopError.TooManyJoinAttempts, wrongCodes.Limit, wait);
         }
 
         if (JoinCode.Normalize(typed) is not { } code)
         {
             wrongCodes.Record(client);
-            return Outcome.Fail<string>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
+            return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
         }
 
         try
         {
-            if (await grains.GetGrain<IJoinCodeGrain>(code).Resolve() is { } workshopId)
+            var codeGrain = grains.GetGrain<IJoinCodeGrain>(code);
+            if (await codeGrain.Resolve() is { } workshopId)
             {
-                return new Outcome<string>(workshopId);
+                return new Outcome<JoinTarget>(new JoinTarget(workshopId, IsEvent: false));
+            }
+
+            if (await codeGrain.ResolveEvent() is { } eventId)
+            {
+                return new Outcome<JoinTarget>(new JoinTarget(eventId, IsEvent: true));
             }
 
             wrongCodes.Record(client);
-            return Outcome.Fail<string>(WorkshopError.JoinCodeUnknown);
+            return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeUnknown);
         }
         catch (Exception exception) when (IsTransient(exception))
         {
             LogUnavailable(exception);
-            return Outcome.Fail<string>(WorkshopError.StorageUnavailable);
+            return Outcome.Fail<JoinTarget>(WorkshopError.StorageUnavailable);
         }
     }
 

@@ -28,6 +28,10 @@ public sealed class WorkshopLinks(IConfiguration configuration)
     /// <summary>The organiser's page of an event, opened with the organiser key like a console.</summary>
     public static string OrganiserPath(string eventId, string organiserKey) => $"/journee/{eventId}#{KeyParameter}={organiserKey}";
 
+    /// <summary>Where a day's code leads: the list of its ateliers to choose one.</summary>
+    public static string AteliersPath(string eventId, string dayCode, bool remote) =>
+        $"/journee/{eventId}/ateliers?code={dayCode}" + (remote ? "&distance=1" : "");
+
     /// <summary>The printable synthesis of a day.</summary>
     public static string EventSynthesisPath(string eventId, string organiserKey) => $"/journee/{eventId}/synthese#{KeyParameter}={organiserKey}";
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -93,5 +94,47 @@ public class OrganiserTests(AppFixture app)
         await Expect(amina.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Failed");
         await Expect(amina.Locator("main.participant")).ToContainTextAsync("supprimé");
         await Expect(console.Locator("main.facilitator")).ToContainTextAsync("supprimé");
+    }
+
+    [Fact]
+    public async Task With_the_days_code_a_participant_chooses_an_atelier_seeing_how_many_are_already_in_each()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var response = await http.PostAsJsonAsync("/api/events", new
+        {
+            title = "Journée des associations",
+            date = "2026-12-05",
+            workshops = new object[] { new { templateId = "emergence" }, new { templateId = "numerique", title = "Numérique et lien social" } },
+        });
+        var day = (await response.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
+        Assert.Matches("^[A-Z2-9]{6}$", day.DayCode);
+
+        await using var first = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        var amina = await first.NewPageAsync();
+        await amina.GotoAsync("/");
+        await amina.Locator("#join-code").FillAsync(day.DayCode!.ToLowerInvariant());
+        await amina.Locator("form.code-form button[type=submit]").ClickAsync();
+        await Expect(amina).ToHaveTitleAsync(new Regex("Choisir son atelier"));
+        var choices = amina.Locator(".atelier-choice");
+        await Expect(choices).ToHaveCountAsync(2);
+        await Expect(choices.Nth(1).Locator(".atelier-title")).ToHaveTextAsync("Numérique et lien social");
+        await Expect(choices.Nth(1).Locator("[data-count=people]")).ToContainTextAsync("Déjà 0 en salle");
+        await choices.Nth(1).Locator("a").ClickAsync();
+        await Screens.Introduce(amina, "Amina", remote: false);
+        await Expect(amina.Locator("h1")).ToContainTextAsync("Numérique et lien social");
+
+        // The next phone, by the day's QR link, sees Amina counted in the atelier she chose.
+        await using var second = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        var bruno = await Screens.Open(second, day.DayJoinUrl!);
+        await Expect(bruno.Locator(".atelier-choice").Nth(1).Locator("[data-count=people]")).ToContainTextAsync("Déjà 1 en salle");
+        await Expect(bruno.Locator(".atelier-choice").Nth(0).Locator("[data-count=people]")).ToContainTextAsync("Déjà 0 en salle");
+
+        // A script joining through the hub is told to choose an atelier; a wrong code opens nothing.
+        await using var hub = await Api.HubClient.Connect(app.BaseUrl);
+        var refused = await hub.Join(new Web.Realtime.HubJoinRequest(day.DayCode!, "Script"));
+        Assert.Equal(Workshops.WorkshopError.DayCodeNeedsAtelier, refused.Error?.Code);
+        var wrong = await Screens.Open(second, $"/journee/{day.EventId}/ateliers?code=ZZZZZZ");
+        await Expect(wrong.Locator(".atelier-choice")).ToHaveCountAsync(0);
+        await Expect(wrong.Locator("main")).ToContainTextAsync("Saisir un autre code");
     }
 }
