@@ -47,6 +47,7 @@ builder.Services.AddSingleton<WorkshopGateway>();
 builder.Services.AddSingleton<EventGateway>();
 builder.Services.AddSingleton<WorkshopLinks>();
 builder.Services.AddSingleton<WorkshopFeeds>();
+builder.Services.AddSingleton<PlenaryFeeds>();
 builder.Services.AddSingleton<HubBridges>();
 builder.Services.AddScoped<BrowserStorage>();
 builder.Services.AddScoped<MyWorkshops>();

@@ -30,6 +30,32 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task<CommandResult> Delete(string organiserSecret);
 
+    /// <summary>Moves the plenary restitution to a recommendation (the organiser's page walks the day), or closes it (null).</summary>
+    [Alias("SetPlenaryStep")]
+    Task<CommandResult> SetPlenaryStep(string organiserSecret, PlenaryStep? step);
+
+    /// <summary>Whether <paramref name="secret"/> opens the plenary's projector (the organiser key or its projector key).</summary>
+    [Alias("OpensPlenary")]
+    Task<bool> OpensPlenary(string secret);
+
+    /// <summary>The plenary now, for the screens of the day (null when the event does not exist).</summary>
+    [Alias("Plenary")]
+    Task<PlenaryView?> Plenary();
+
+    /// <summary>
+    /// A participant of one of the day's ateliers gives their consent on the recommendation shown now
+    /// (<see cref="ConsentAnswers"/>); giving it again replaces it.
+    /// </summary>
+    [Alias("GiveDayConsent")]
+    Task<CommandResult> GiveDayConsent(string workshopId, Credential participant, string recommendationKey, string answer);
+
+    /// <summary>Subscribes a web server's plenary feed (refresh before the expiry).</summary>
+    [Alias("Subscribe")]
+    Task Subscribe(IEventObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IEventObserver observer);
+
     /// <summary>Drops a workshop from the list once it no longer exists (it was deleted on its own).</summary>
     [Alias("Forget")]
     Task Forget(string workshopId);
@@ -68,9 +94,18 @@ public sealed record CreateEvent(
 /// <summary>
 /// What the organiser sees of the event itself (each workshop's live state comes from its own feed).
 /// <paramref name="DayCode"/>: the one code for the whole day, with which a participant chooses their atelier.
+/// <paramref name="DayConsents"/>: the consent the plenary gathered on each recommendation it showed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cl.EventView")]
-public sealed record EventView(string EventId, string Title, DateOnly Date, string? Place, ImmutableArray<string> WorkshopIds, DateTimeOffset CreatedAt, string? DayCode = null);
+public sealed record EventView(
+    string EventId,
+    string Title,
+    DateOnly Date,
+    string? Place,
+    ImmutableArray<string> WorkshopIds,
+    DateTimeOffset CreatedAt,
+    string? DayCode = null,
+    ImmutableArray<DayConsentTally> DayConsents = default);
 
 /// <summary>
 /// The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed). A creation also

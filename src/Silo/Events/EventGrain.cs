@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using CollectifLive.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Utilities;
 
 namespace CollectifLive.Silo.Events;
 
@@ -33,6 +35,7 @@ public sealed partial class EventGrain(
 {
     private const string RetentionReminder = "retention";
 
+    private readonly ObserverManager<IEventObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
     private EventState? _state;
     private byte[]? _key;
 
@@ -185,6 +188,90 @@ public sealed partial class EventGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+    }
+
+    public async Task<CommandResult> SetPlenaryStep(string organiserSecret, PlenaryStep? step)
+    {
+        if (Authorise(organiserSecret) is { } refused)
+        {
+            return CommandResult.Refused(refused);
+        }
+
+        if (step is not null && !EventRules.IsValidStep(_state!, step))
+        {
+            return CommandResult.Refused(WorkshopError.InvalidRequest);
+        }
+
+        if (_state!.Plenary == step)
+        {
+            return CommandResult.Accepted(_state.PlenaryVersion);
+        }
+
+        await Write(_state with { Plenary = step, PlenaryVersion = _state.PlenaryVersion + 1 });
+        await PublishPlenary();
+        return CommandResult.Accepted(_state.PlenaryVersion);
+    }
+
+    public Task<bool> OpensPlenary(string secret) => Task.FromResult(_state?.OpensScreens(secret) ?? false);
+
+    public Task<PlenaryView?> Plenary() => Task.FromResult(_state?.PlenaryView());
+
+    public async Task<CommandResult> GiveDayConsent(string workshopId, Credential participant, string recommendationKey, string answer)
+    {
+        if (_state is null)
+        {
+            return CommandResult.Refused(WorkshopError.EventNotFound);
+        }
+
+        if (_state.Plenary?.Key != recommendationKey)
+        {
+            // The plenary moved on (or closed) since the phone showed it.
+            return CommandResult.Refused(WorkshopError.VoteRoundClosed);
+        }
+
+        if (!ConsentAnswers.All.Contains(answer))
+        {
+            return CommandResult.Refused(WorkshopError.UnknownVoteItem);
+        }
+
+        if (!_state.WorkshopIds.Contains(workshopId)
+            || await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).Access(participant) is not { IsGranted: true, Role: CredentialKind.Participant })
+        {
+            return CommandResult.Refused(WorkshopError.AccessDenied);
+        }
+
+        var voter = $"{workshopId}/{participant.ParticipantId}";
+        var answers = _state.Consents.GetValueOrDefault(recommendationKey) ?? ImmutableDictionary<string, string>.Empty;
+        if (answers.GetValueOrDefault(voter) == answer)
+        {
+            return CommandResult.Accepted(_state.PlenaryVersion);
+        }
+
+        await Write(_state with
+        {
+            DayConsents = _state.Consents.SetItem(recommendationKey, answers.SetItem(voter, answer)),
+            PlenaryVersion = _state.PlenaryVersion + 1,
+        });
+        await PublishPlenary();
+        return CommandResult.Accepted(_state.PlenaryVersion);
+    }
+
+    public Task Subscribe(IEventObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IEventObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private Task PublishPlenary()
+    {
+        var view = _state!.PlenaryView();
+        return _observers.Notify(observer => observer.OnPlenary(view));
     }
 
     public async Task Forget(string workshopId)

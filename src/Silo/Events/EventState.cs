@@ -16,12 +16,34 @@ public sealed record EventState(
     ImmutableArray<string> WorkshopIds,
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt = null,
-    string? DayCode = null)
+    string? DayCode = null,
+    PlenaryStep? Plenary = null,
+    long PlenaryVersion = 0,
+    ImmutableDictionary<string, ImmutableDictionary<string, string>>? DayConsents = null)
 {
+    /// <summary>The day's consent, per recommendation key, per voter ("workshopId/participantId"): their answer.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, string>> Consents => DayConsents ?? ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
+
+    public DayConsentTally TallyOf(string key)
+    {
+        var answers = Consents.GetValueOrDefault(key)?.Values ?? [];
+        return new DayConsentTally(
+            key,
+            answers.Count(a => a == ConsentAnswers.Agree),
+            answers.Count(a => a == ConsentAnswers.LiveWith),
+            answers.Count(a => a == ConsentAnswers.Objection));
+    }
+
+    public PlenaryView PlenaryView() => new(Id, Title, PlenaryVersion, Plenary, Plenary is { } step ? TallyOf(step.Key) : null);
+
     /// <summary>When the event last changed, for the retention period.</summary>
     public DateTimeOffset LastActivity => UpdatedAt ?? CreatedAt;
 
-    public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt, DayCode);
+    public EventView View() => new(Id, Title, Date, Place, WorkshopIds, CreatedAt, DayCode, [.. Consents.Keys.Order(StringComparer.Ordinal).Select(TallyOf)]);
+
+    /// <summary>The organiser key, or the projector key derived from it.</summary>
+    public bool OpensScreens(string? secret) =>
+        IsOrganiser(secret) || (WorkshopAccess.IsWellFormedSecret(secret) && WorkshopAccess.Matches(OrganiserProjectorKeyHash, secret!));
 
     public bool IsOrganiser(string? secret) => WorkshopAccess.IsWellFormedSecret(secret) && WorkshopAccess.Matches(OrganiserKeyHash, secret!);
 }
@@ -90,6 +112,16 @@ public static class EventRules
             now);
         return (state, WorkshopError.None, null);
     }
+
+    /// <summary>Whether the organiser's page may show <paramref name="step"/>: an atelier of the day, texts within their limits.</summary>
+    public static bool IsValidStep(EventState state, PlenaryStep step) =>
+        state.WorkshopIds.Contains(step.WorkshopId)
+        && step.WorkshopTitle is { Length: > 0 and <= Limits.TitleMaxLength }
+        && step.RecommendationId is { Length: > 0 and <= 40 }
+        && step.Title is { Length: > 0 and <= Limits.RecommendationTitleMaxLength }
+        && (step.Text?.Length ?? 0) <= Limits.RecommendationTextMaxLength
+        && step.Position >= 1 && step.Position <= step.Total && step.Total <= Limits.WorkshopsPerEventMax * Limits.RecommendationsPerWorkshopMax
+        && step.Rank >= 1;
 
     /// <summary>The creation of one of the event's workshops, carrying the organiser's keys.</summary>
     public static CreateWorkshop CreateCommand(string eventId, string organiserKeyHash, string organiserProjectorKeyHash, EventWorkshop workshop) =>

@@ -152,6 +152,29 @@ public sealed partial class EventGateway(IGrainFactory grains, ClientLimits limi
             return result.IsAccepted ? new Outcome<bool>(true) : Outcome.Fail<bool>(result.Error, result.Limit);
         });
 
+    /// <summary>Moves the plenary to <paramref name="step"/>, or closes it (null); for the organiser.</summary>
+    public Task<Outcome<bool>> SetPlenaryStep(string eventId, string organiserKey, PlenaryStep? step) =>
+        Call(eventId, async grain =>
+        {
+            var result = await grain.SetPlenaryStep(organiserKey, step);
+            return result.IsAccepted ? new Outcome<bool>(true) : Outcome.Fail<bool>(result.Error, result.Limit);
+        });
+
+    /// <summary>Whether <paramref name="key"/> opens the plenary's projector.</summary>
+    public async Task<Outcome<bool>> OpensPlenary(string eventId, string key)
+    {
+        var opens = await Call(eventId, async grain => new Outcome<bool>(await grain.OpensPlenary(key)));
+        return opens.Value ? opens : Outcome.Fail<bool>(opens.IsSuccess ? WorkshopError.AccessDenied : opens.Error);
+    }
+
+    /// <summary>A participant's consent on the recommendation the plenary shows.</summary>
+    public Task<Outcome<bool>> GiveDayConsent(string eventId, string workshopId, Credential participant, string recommendationKey, string answer) =>
+        Call(eventId, async grain =>
+        {
+            var result = await grain.GiveDayConsent(workshopId, participant, recommendationKey, answer);
+            return result.IsAccepted ? new Outcome<bool>(true) : Outcome.Fail<bool>(result.Error, result.Limit);
+        });
+
     private static EventWorkshop NewWorkshop(WorkshopSpec spec)
     {
         var (title, question, columns, templateId) = spec.Resolve();

@@ -137,4 +137,81 @@ public class OrganiserTests(AppFixture app)
         await Expect(wrong.Locator(".atelier-choice")).ToHaveCountAsync(0);
         await Expect(wrong.Locator("main")).ToContainTextAsync("Saisir un autre code");
     }
+
+    [Fact]
+    public async Task The_plenary_walks_through_both_ateliers_recommendations_while_phones_of_each_give_their_consent()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var response = await http.PostAsJsonAsync("/api/events", new
+        {
+            title = "Journée citoyenne de restitution",
+            date = "2026-12-05",
+            workshops = new object[] { new { templateId = "emergence" }, new { templateId = "numerique" } },
+        });
+        var day = (await response.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
+        var organiserKey = day.OrganiserUrl.Split("#cle=")[1];
+        http.DefaultRequestHeaders.Authorization = new("Bearer", organiserKey);
+        foreach (var (workshop, title) in new[]
+        {
+            (day.Workshops[0], "Ouvrir la maison de quartier le soir"),
+            (day.Workshops[0], "Un référent unique à la mairie"),
+            (day.Workshops[1], "Des ateliers numériques sans obligation"),
+        })
+        {
+            using var written = await http.PostAsJsonAsync($"/api/workshops/{workshop.WorkshopId}/recommendations", new { title });
+            Assert.True(written.IsSuccessStatusCode, await written.Content.ReadAsStringAsync());
+        }
+
+        await using var laptop = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
+        var organiser = await Screens.Open(laptop, new Uri(day.OrganiserUrl).PathAndQuery + new Uri(day.OrganiserUrl).Fragment);
+        await Expect(organiser.Locator("article.event-workshop")).ToHaveCountAsync(2);
+        await using var projectorContext = await app.Browser.NewContextAsync(Devices.Projector(app.BaseUrl));
+        var projector = await Screens.Open(projectorContext, (await organiser.Locator("a[data-action=open-plenary]").GetAttributeAsync("href"))!);
+        await Expect(projector.Locator("main.plenary")).ToHaveAttributeAsync("data-status", "ready");
+        await Expect(projector.Locator(".plenary-waiting")).ToBeVisibleAsync();
+
+        await using var phoneA = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
+        await using var phoneB = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl, "en-US"));
+        var amina = await Screens.JoinByLink(phoneA, day.Workshops[0].JoinUrl, "Amina");
+        var bruno = await Screens.JoinByLink(phoneB, day.Workshops[1].JoinUrl, "Bruno", remote: true);
+
+        await organiser.Locator("[data-action=plenary-start]").ClickAsync();
+        await Expect(projector.Locator(".plenary-progress")).ToHaveTextAsync("1 / 3");
+        await Expect(projector.Locator("#plenary-recommendation-title")).ToContainTextAsync("Ouvrir la maison de quartier le soir");
+        await Expect(projector.Locator(".plenary-atelier")).ToContainTextAsync("Émergence");
+        await Expect(amina.Locator(".day-plenary")).ToContainTextAsync("Ouvrir la maison de quartier le soir");
+        await Expect(bruno.Locator(".day-plenary")).ToContainTextAsync("Ouvrir la maison de quartier le soir");
+
+        // A phone of each atelier answers; the big screen and the organiser see the room's consent.
+        await bruno.Locator(".day-plenary button[data-answer=agree]").ClickAsync();
+        await Expect(bruno.Locator(".day-consent-given")).ToBeVisibleAsync();
+        await amina.Locator(".day-plenary button[data-answer=object]").ClickAsync();
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=agree] .bar-count")).ToHaveTextAsync("1");
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .bar-count")).ToHaveTextAsync("1");
+        await Expect(projector.Locator(".day-consent-bars")).ToHaveAttributeAsync("data-voters", "2");
+        await Expect(organiser.Locator(".plenary-consent")).ToHaveAttributeAsync("data-voters", "2");
+
+        // Changing one's mind replaces the answer.
+        await amina.Locator(".day-plenary button[data-answer=live]").ClickAsync();
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .bar-count")).ToHaveTextAsync("0");
+        await Expect(projector.Locator(".day-consent-bars")).ToHaveAttributeAsync("data-voters", "2");
+
+        await organiser.Locator("[data-action=plenary-next]").ClickAsync();
+        await Expect(projector.Locator(".plenary-progress")).ToHaveTextAsync("2 / 3");
+        await Expect(projector.Locator(".day-consent-bars")).ToHaveAttributeAsync("data-voters", "0");
+        await organiser.Locator("[data-action=plenary-next]").ClickAsync();
+        await Expect(projector.Locator(".plenary-progress")).ToHaveTextAsync("3 / 3");
+        await Expect(projector.Locator(".plenary-atelier")).ToContainTextAsync("Numérique");
+        await Expect(amina.Locator(".day-plenary")).ToContainTextAsync("Des ateliers numériques sans obligation");
+        await Expect(organiser.Locator("[data-action=plenary-next]")).ToBeDisabledAsync();
+
+        await organiser.Locator("[data-action=plenary-end]").ClickAsync();
+        await Expect(projector.Locator(".plenary-waiting")).ToBeVisibleAsync();
+        await Expect(amina.Locator(".day-plenary")).ToHaveCountAsync(0);
+
+        // The day's synthesis keeps the room's consent on what the plenary showed.
+        using var markdown = await http.GetAsync($"/api/events/{day.EventId}/export/markdown");
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.Contains("consentement de la plénière : 1 d’accord, 1 peuvent vivre avec, 0 objection(s)", text, StringComparison.Ordinal);
+    }
 }

@@ -49,9 +49,15 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
         StateHasChanged();
     });
 
+    /// <summary>Releases what a component holds besides its slice.</summary>
+    protected virtual void OnDispose()
+    {
+    }
+
     public void Dispose()
     {
         _subscription?.Dispose();
+        OnDispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -44,6 +44,7 @@ public static class EventMarkdown
             .Append(" | ").Append(Number(workshops.Sum(w => w.Rounds.Count))).AppendLine(" |").AppendLine();
 
         md.Append("## ").AppendLine(localizer["EventExport.Recommendations"]).AppendLine();
+        var consents = (day.DayConsents.IsDefault ? [] : day.DayConsents).ToDictionary(c => c.Key);
         foreach (var workshop in workshops)
         {
             md.Append("### ").AppendLine(MarkdownText.Inline(workshop.Header.Title)).AppendLine();
@@ -56,7 +57,13 @@ public static class EventMarkdown
             foreach (var recommendation in workshop.RecommendationsInOrder)
             {
                 md.Append(Number(recommendation.Rank)).Append(". ").Append(MarkdownText.Inline(recommendation.Title));
-                md.AppendLine(recommendation.Priority ? $" ({localizer["Synthesis.Priority"]})" : "");
+                md.Append(recommendation.Priority ? $" ({localizer["Synthesis.Priority"]})" : "");
+                if (consents.GetValueOrDefault($"{workshop.Header.WorkshopId}/{recommendation.Id}") is { Voters: > 0 } consent)
+                {
+                    md.Append(" — ").Append(localizer["EventExport.DayConsent", consent.Agree, consent.LiveWith, consent.Objection]);
+                }
+
+                md.AppendLine();
             }
 
             md.AppendLine();
