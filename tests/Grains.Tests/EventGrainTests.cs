@@ -109,4 +109,37 @@ public class EventGrainTests(TestClusterFixture fixture)
         Assert.Equal(CredentialKind.Projector, (await workshop.Access(Credential.Projector(newProjector))).Role);
         Assert.Equal(1, (await workshop.Sync(-1)).Snapshot!.Facilitator.Header.KeyGeneration);
     }
+
+    [Fact]
+    public async Task Only_a_participant_of_the_days_ateliers_gives_consent_and_only_on_what_the_plenary_shows()
+    {
+        var emergence = Events.Atelier("Émergence");
+        var (grain, view) = await Events.Create(Grains, Events.Day(emergence));
+        var workshop = Grains.GetGrain<IWorkshopGrain>(emergence.WorkshopId);
+        Assert.True((await workshop.Execute(Credential.Facilitator(Events.OrganiserKey), Guid.NewGuid(), new SetPhase(Phase.Contribution))).IsAccepted);
+        var amina = await Workshops.Join(workshop, 1);
+        var step = new CollectifLive.Events.PlenaryStep(emergence.WorkshopId, "Émergence", "r1", 1, "Ouvrir la salle le soir", null, 1, 1);
+
+        Assert.Equal(WorkshopError.VoteRoundClosed, (await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, ConsentAnswers.Agree)).Error);
+        Assert.Equal(WorkshopError.AccessDenied, (await grain.SetPlenaryStep(emergence.FacilitatorSecret, step)).Error);
+        Assert.Equal(WorkshopError.InvalidRequest, (await grain.SetPlenaryStep(Events.OrganiserKey, step with { WorkshopId = "wnotofthisday1" })).Error);
+        Assert.True((await grain.SetPlenaryStep(Events.OrganiserKey, step)).IsAccepted);
+
+        Assert.Equal(WorkshopError.UnknownVoteItem, (await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, "maybe")).Error);
+        Assert.Equal(WorkshopError.AccessDenied, (await grain.GiveDayConsent(emergence.WorkshopId, Credential.Participant("p1", "forged-participant-key-0123456789"), step.Key, ConsentAnswers.Agree)).Error);
+        Assert.Equal(WorkshopError.AccessDenied, (await grain.GiveDayConsent(emergence.WorkshopId, Credential.Facilitator(Events.OrganiserKey), step.Key, ConsentAnswers.Agree)).Error);
+        Assert.Equal(WorkshopError.VoteRoundClosed, (await grain.GiveDayConsent(emergence.WorkshopId, amina, "other/r9", ConsentAnswers.Agree)).Error);
+
+        Assert.True((await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, ConsentAnswers.Objection)).IsAccepted);
+        Assert.True((await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, ConsentAnswers.Agree)).IsAccepted);
+        var plenary = (await grain.Plenary())!;
+        Assert.Equal(new CollectifLive.Events.DayConsentTally(step.Key, 1, 0, 0), plenary.Consent);
+        Assert.Equal(step, plenary.Step);
+
+        // Closing the plenary keeps what it gathered, for the day's synthesis.
+        Assert.True((await grain.SetPlenaryStep(Events.OrganiserKey, null)).IsAccepted);
+        Assert.Null((await grain.Plenary())!.Step);
+        Assert.Equal(1, Assert.Single((await grain.View(Events.OrganiserKey)).View!.DayConsents).Agree);
+        Assert.NotNull(view.DayCode);
+    }
 }
