@@ -186,14 +186,14 @@ public class OrganiserTests(AppFixture app)
         await bruno.Locator(".day-plenary button[data-answer=agree]").ClickAsync();
         await Expect(bruno.Locator(".day-consent-given")).ToBeVisibleAsync();
         await amina.Locator(".day-plenary button[data-answer=object]").ClickAsync();
-        await Expect(projector.Locator(".day-consent-bars li[data-answer=agree] .bar-count")).ToHaveTextAsync("1");
-        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .bar-count")).ToHaveTextAsync("1");
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=agree] .dc-count")).ToHaveTextAsync("1");
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .dc-count")).ToHaveTextAsync("1");
         await Expect(projector.Locator(".day-consent-bars")).ToHaveAttributeAsync("data-voters", "2");
         await Expect(organiser.Locator(".plenary-consent")).ToHaveAttributeAsync("data-voters", "2");
 
         // Changing one's mind replaces the answer.
         await amina.Locator(".day-plenary button[data-answer=live]").ClickAsync();
-        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .bar-count")).ToHaveTextAsync("0");
+        await Expect(projector.Locator(".day-consent-bars li[data-answer=object] .dc-count")).ToHaveTextAsync("0");
         await Expect(projector.Locator(".day-consent-bars")).ToHaveAttributeAsync("data-voters", "2");
 
         await organiser.Locator("[data-action=plenary-next]").ClickAsync();
