@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CollectifLive.EndToEnd.Tests.Api;
@@ -26,6 +27,8 @@ public partial class PrivacyTests(AppFixture app)
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Vos données dans CollectifLive");
         await Expect(page.Locator("main section > h2")).ToHaveTextAsync(FrenchSections);
         await Expect(page.Locator("main")).ToContainTextAsync("ne voient jamais qui a écrit une idée");
+        await Expect(page.Locator("main")).ToContainTextAsync("effacé automatiquement 90 jours après sa dernière activité");
+        await Expect(page.Locator("main")).ToContainTextAsync("chiffré avec sa propre clé, détruite à la suppression");
 
         var second = await Screens.Open(context, "/privacy");
         await Expect(second.Locator("main h1")).ToHaveTextAsync("Vos données dans CollectifLive");
@@ -71,6 +74,10 @@ public partial class PrivacyTests(AppFixture app)
     public async Task No_page_loads_anything_from_another_origin_nor_sets_a_cookie_the_privacy_page_does_not_name()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var created = await http.PostAsJsonAsync("/api/events", new { title = "Journée", date = "2026-12-05", workshops = new[] { new { templateId = "emergence" } } });
+        var day = (await created.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
+        var organiserKey = day.OrganiserUrl.Split("#cle=")[1];
         var origin = new Uri(app.BaseUrl);
         var requested = new ConcurrentQueue<string>();
         var stylesheets = new ConcurrentQueue<IResponse>();
@@ -92,6 +99,10 @@ public partial class PrivacyTests(AppFixture app)
             (await Console.Open(context, workshop.FacilitatorUrl)).Page,
             await Screens.Open(context, workshop.ProjectorUrl),
             await Screens.Open(context, "/confidentialite"),
+            await Screens.Open(context, $"/journee/{day.EventId}#cle={organiserKey}"),
+            await Screens.Open(context, $"/journee/{day.EventId}/ateliers?code={day.DayCode}"),
+            await Screens.Open(context, $"/journee/{day.EventId}/pleniere#cle={organiserKey}"),
+            await Screens.Open(context, "/journee/nouvelle"),
         };
         await Expect(pages[0].Locator("form.create-form button[type=submit]")).ToBeEnabledAsync();
         await Expect(pages[3].Locator(".projector-join [data-join-code]")).ToHaveAttributeAsync("data-join-code", workshop.JoinCode);
