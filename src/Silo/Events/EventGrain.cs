@@ -117,7 +117,7 @@ public sealed partial class EventGrain(
                 return CommandResult.Refused(WorkshopError.TooManyEventWorkshops, Limits.WorkshopsPerEventMax);
             }
 
-            var check = Workshops.Domain.Workshop.Create(workshop.WorkshopId, EventRules.CreateCommand(state, workshop), "ABCDEF", clock.GetUtcNow());
+            var check = EventRules.CheckWorkshop(EventRules.CreateCommand(state, workshop), workshop.WorkshopId, clock.GetUtcNow());
             if (!check.IsAccepted)
             {
                 return CommandResult.Refused(check.Error, check.Limit);
@@ -159,8 +159,16 @@ public sealed partial class EventGrain(
         if (_state is null)
         {
             await ForgetReminder();
+            return;
         }
-        else if (_state.WorkshopIds.IsEmpty && retention.Value.IsExpired(_state.LastActivity, kept: false, clock.GetUtcNow()))
+
+        // Workshops that never came to be (a creation that failed half-way) or whose deletion did not reach the event.
+        foreach (var workshopId in _state.WorkshopIds)
+        {
+            await Forget(workshopId);
+        }
+
+        if (_state.WorkshopIds.IsEmpty && retention.Value.IsExpired(_state.LastActivity, kept: false, clock.GetUtcNow()))
         {
             await Erase();
         }
@@ -281,7 +289,20 @@ public sealed partial class EventGrain(
             return;
         }
 
-        await Write(_state with { WorkshopIds = _state.WorkshopIds.Remove(workshopId) });
+        // Nothing of the workshop stays in the day: its consents go, and the plenary leaves it if it showed it.
+        var prefix = workshopId + "/";
+        var plenaryLeaves = _state.Plenary?.WorkshopId == workshopId;
+        await Write(_state with
+        {
+            WorkshopIds = _state.WorkshopIds.Remove(workshopId),
+            DayConsents = _state.Consents.RemoveRange(_state.Consents.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))),
+            Plenary = plenaryLeaves ? null : _state.Plenary,
+            PlenaryVersion = _state.PlenaryVersion + (plenaryLeaves ? 1 : 0),
+        });
+        if (plenaryLeaves)
+        {
+            await PublishPlenary();
+        }
     }
 
     private async Task<string> ClaimDayCode()

@@ -94,7 +94,7 @@ public static class EventRules
 
         foreach (var workshop in workshops)
         {
-            var check = Workshop.Create(workshop.WorkshopId, CreateCommand(eventId, WorkshopAccess.Hash(command.OrganiserSecret), WorkshopAccess.Hash(command.OrganiserProjectorSecret), workshop), "ABCDEF", now);
+            var check = CheckWorkshop(CreateCommand(eventId, WorkshopAccess.Hash(command.OrganiserSecret), WorkshopAccess.Hash(command.OrganiserProjectorSecret), workshop), workshop.WorkshopId, now);
             if (!check.IsAccepted)
             {
                 return (null, check.Error, check.Limit);
@@ -113,11 +113,21 @@ public static class EventRules
         return (state, WorkshopError.None, null);
     }
 
+    /// <summary>A workshop's creation checked by the workshop's own rules, before any code is claimed for it.</summary>
+    public static Decision CheckWorkshop(CreateWorkshop command, string workshopId, DateTimeOffset now) =>
+        Workshop.Create(workshopId, command, CheckCode, now);
+
+    /// <summary>A well-formed join code the checks decide with; the real one is claimed when the workshop is made.</summary>
+    private const string CheckCode = "ABCDEF";
+
+    /// <summary>Recommendation ids are short ("r12"); anything longer is not one.</summary>
+    private const int RecommendationIdMaxLength = 40;
+
     /// <summary>Whether the organiser's page may show <paramref name="step"/>: an atelier of the day, texts within their limits.</summary>
     public static bool IsValidStep(EventState state, PlenaryStep step) =>
         state.WorkshopIds.Contains(step.WorkshopId)
         && step.WorkshopTitle is { Length: > 0 and <= Limits.TitleMaxLength }
-        && step.RecommendationId is { Length: > 0 and <= 40 }
+        && step.RecommendationId is { Length: > 0 and <= RecommendationIdMaxLength }
         && step.Title is { Length: > 0 and <= Limits.RecommendationTitleMaxLength }
         && (step.Text?.Length ?? 0) <= Limits.RecommendationTextMaxLength
         && step.Position >= 1 && step.Position <= step.Total && step.Total <= Limits.WorkshopsPerEventMax * Limits.RecommendationsPerWorkshopMax

@@ -12,7 +12,10 @@ public sealed class JoinCodeState
     public string? EventId { get; set; }
 }
 
-/// <summary>Maps one join code to its workshop. A code, once given, is never given to another workshop.</summary>
+/// <summary>
+/// Maps one join code to its workshop (or an event, for a day's code). A code is never given to another workshop while
+/// the first exists; a deleted workshop's codes are forgotten.
+/// </summary>
 public sealed class JoinCodeGrain(
     [PersistentState("code", StorageNames.JoinCodes)] IPersistentState<JoinCodeState> state) : Grain, IJoinCodeGrain
 {

@@ -104,7 +104,18 @@ public sealed partial class WorkshopGrain(
         }
 
         LogExpired(WorkshopId, retention.Value.Days);
-        var erased = await Erase();
+        WorkshopState erased;
+        try
+        {
+            erased = await Erase();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The reminder stays: its next tick, on a fresh activation, finishes the deletion.
+            LogDeleteFailed(exception, WorkshopId);
+            this.DeactivateOnIdle();
+            return;
+        }
 
         // Before deactivating: the event checks with this activation (reentrant) that the workshop is gone.
         if (erased.EventId is { } eventId)
@@ -134,7 +145,7 @@ public sealed partial class WorkshopGrain(
 
     public Task<ArchiveResult> Archive(Credential credential)
     {
-        if (_committed is null)
+        if (_committed is null || _deleting)
         {
             return Task.FromResult(new ArchiveResult(WorkshopError.WorkshopNotFound, null));
         }
@@ -224,11 +235,12 @@ public sealed partial class WorkshopGrain(
             var old = _working!.JoinCode;
             var result = await Commit(operationId, caller, Workshop.RotateJoinCode(_working, actor, code));
 
-            // The code the workshop no longer uses (the old one, or the new one if the change was not stored) is retired.
-            var unused = result.IsAccepted ? old : code;
+            // The old code is retired (kept from other workshops until this one is deleted); a new code the workshop never
+            // took (refused, or deleted meanwhile) is released.
             try
             {
-                await GrainFactory.GetGrain<IJoinCodeGrain>(unused).Retire(WorkshopId);
+                var codes = GrainFactory.GetGrain<IJoinCodeGrain>(result.IsAccepted ? old : code);
+                await (result.IsAccepted ? codes.Retire(WorkshopId) : codes.Release(WorkshopId));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
@@ -242,7 +254,7 @@ public sealed partial class WorkshopGrain(
 
     public Task<AccessResult> Access(Credential credential)
     {
-        if (_committed is null)
+        if (_committed is null || _deleting)
         {
             return Task.FromResult(AccessResult.Denied(WorkshopError.WorkshopNotFound));
         }
@@ -275,7 +287,20 @@ public sealed partial class WorkshopGrain(
             return CommandResult.Refused(WorkshopError.NotAllowedForRole);
         }
 
-        var state = await Erase();
+        WorkshopState state;
+        try
+        {
+            state = await Erase();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Whatever was done stays done (each step can be done again); the next activation starts from storage,
+            // and a retry finishes the deletion.
+            LogDeleteFailed(exception, WorkshopId);
+            this.DeactivateOnIdle();
+            return CommandResult.Refused(WorkshopError.StorageUnavailable);
+        }
+
         this.DeactivateOnIdle();
 
         // The caller tells the event (it cannot be called from here: the event deletes its workshops itself).
@@ -294,14 +319,15 @@ public sealed partial class WorkshopGrain(
         var state = _committed ?? _working!;
         _working = null;
 
-        // The key first: whatever else fails after it, what storage holds of the workshop is already unreadable.
-        await keys.Destroy(ContentKeys.WorkshopOwner(WorkshopId));
-        await store.ClearStateAsync();
+        // The codes first, while the state that lists them can still be read; then the key: whatever fails after it,
+        // what storage holds of the workshop is already unreadable. Each step can be done again by a retry.
         foreach (var code in state.AllJoinCodes)
         {
             await GrainFactory.GetGrain<IJoinCodeGrain>(code).Release(WorkshopId);
         }
 
+        await keys.Destroy(ContentKeys.WorkshopOwner(WorkshopId));
+        await store.ClearStateAsync();
         await ForgetRetentionReminder();
         _committed = null;
         _key = null;
@@ -315,7 +341,7 @@ public sealed partial class WorkshopGrain(
 
     public Task<FeedSync> Sync(long knownVersion)
     {
-        if (_committed is null)
+        if (_committed is null || _deleting)
         {
             return Task.FromResult(new FeedSync(WorkshopError.WorkshopNotFound, 0, null));
         }
@@ -552,6 +578,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: no activity for {Days} days, deleting it (retention)")]
     private partial void LogExpired(string workshopId, int days);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: deletion stopped half-way; a retry finishes it")]
+    private partial void LogDeleteFailed(Exception exception, string workshopId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} was deleted")]
     private partial void LogDeleted(string workshopId);

@@ -81,21 +81,25 @@ public sealed partial class WorkshopEffects(
 
     /// <summary>
     /// The console and projector keys were reissued: a console or projector opened with the old key stops at once
-    /// (one opened with the new key, or the organiser's, goes on).
+    /// (one opened with the new key, or the organiser's, goes on). The new generation is taken as checked only once the
+    /// key was granted: a check that could not be answered is made again at the next update.
     /// </summary>
     private async Task CheckKeyAgain(WorkshopSessionState state, IDispatcher dispatcher)
     {
-        _keyGeneration = state.Header?.KeyGeneration ?? _keyGeneration;
-        if (state.WorkshopId is not { } workshopId || state.Credential is not { } credential)
+        if (state.WorkshopId is not { } workshopId || state.Credential is not { } credential || state.Header is not { } header)
         {
             return;
         }
 
         var access = await gateway.Access(workshopId, credential);
-        if (access.Error == WorkshopError.AccessDenied)
+        if (access.IsGranted)
+        {
+            _keyGeneration = header.KeyGeneration;
+        }
+        else if (access.Error is WorkshopError.AccessDenied or WorkshopError.WorkshopNotFound)
         {
             Follow(null);
-            dispatcher.Dispatch(new WorkshopUnavailable(new Notice(WorkshopError.AccessDenied)));
+            dispatcher.Dispatch(new WorkshopUnavailable(new Notice(access.Error)));
         }
     }
 

@@ -181,6 +181,7 @@ public class OrganiserTests(AppFixture app)
         await Expect(projector.Locator(".plenary-atelier")).ToContainTextAsync("Émergence");
         await Expect(amina.Locator(".day-plenary")).ToContainTextAsync("Ouvrir la maison de quartier le soir");
         await Expect(bruno.Locator(".day-plenary")).ToContainTextAsync("Ouvrir la maison de quartier le soir");
+        await Expect(bruno.Locator("#day-plenary-title")).ToHaveTextAsync("The day's plenary");
 
         // A phone of each atelier answers; the big screen and the organiser see the room's consent.
         await bruno.Locator(".day-plenary button[data-answer=agree]").ClickAsync();

@@ -16,6 +16,7 @@ public sealed class EventFollower(WorkshopFeeds feeds, Func<Task> changed) : IDi
 {
     private readonly ConcurrentDictionary<string, FollowedWorkshop> _workshops = new();
     private readonly ConcurrentDictionary<string, FeedSubscription> _subscriptions = new();
+    private volatile bool _disposed;
 
     public FollowedWorkshop? this[string workshopId] => _workshops.GetValueOrDefault(workshopId);
 
@@ -33,7 +34,7 @@ public sealed class EventFollower(WorkshopFeeds feeds, Func<Task> changed) : IDi
             return;
         }
 
-        if (!_subscriptions.TryAdd(workshopId, subscription))
+        if (_disposed || !_subscriptions.TryAdd(workshopId, subscription))
         {
             subscription.Dispose();
             return;
@@ -44,6 +45,7 @@ public sealed class EventFollower(WorkshopFeeds feeds, Func<Task> changed) : IDi
 
     public void Dispose()
     {
+        _disposed = true;
         foreach (var subscription in _subscriptions.Values)
         {
             subscription.Dispose();
