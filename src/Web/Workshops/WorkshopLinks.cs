@@ -25,6 +25,15 @@ public sealed class WorkshopLinks(IConfiguration configuration)
 
     public static string FacilitatorPath(string workshopId, string facilitatorKey) => $"/animer/{workshopId}#{KeyParameter}={facilitatorKey}";
 
+    /// <summary>Marks a console opened with the organiser's key, which opens the whole day: its page offers no link to copy.</summary>
+    public const string OrganiserMark = "organisation";
+
+    /// <summary>A console opened from the organiser's page, with the organiser's key.</summary>
+    public static string OrganiserConsolePath(string workshopId, string organiserKey) => $"{FacilitatorPath(workshopId, organiserKey)}&{OrganiserMark}=1";
+
+    /// <summary>Whether a console link is the organiser's (a hint for the page only: the key decides what it may do).</summary>
+    public static bool IsOrganiserLink(string uri) => uri.Contains($"&{OrganiserMark}=1", StringComparison.Ordinal);
+
     /// <summary>The organiser's page of an event, opened with the organiser key like a console.</summary>
     public static string OrganiserPath(string eventId, string organiserKey) => $"/journee/{eventId}#{KeyParameter}={organiserKey}";
 

@@ -43,6 +43,9 @@ public class OrganiserTests(AppFixture app)
         // The organiser opens the first atelier's console from the card and moves it to contribution.
         var console = await organiser.RunAndWaitForPopupAsync(() => cards.Nth(0).Locator("a[data-action=open-console]").ClickAsync());
         await Expect(console.Locator("main.facilitator")).ToHaveAttributeAsync("data-status", "Ready");
+        // The organiser's key opens the whole day: its console offers no link to copy and hand on.
+        await Expect(console.Locator("[data-hint=organiser-console]")).ToBeVisibleAsync();
+        await Expect(console.Locator(".share-panel [data-link=projector]")).ToHaveCountAsync(0);
         await console.Locator(".phase-bar button[data-phase=Contribution]").ClickAsync();
         await Expect(cards.Nth(0).Locator("[data-phase]")).ToHaveAttributeAsync("data-phase", "Contribution");
 
