@@ -213,6 +213,15 @@ public class OrganiserTests(AppFixture app)
         await Expect(projector.Locator(".plenary-waiting")).ToBeVisibleAsync();
         await Expect(amina.Locator(".day-plenary")).ToHaveCountAsync(0);
 
+        // The day's printable synthesis: participation, every recommendation with the plenary's consent, each atelier whole.
+        var printable = await organiser.RunAndWaitForPopupAsync(() => organiser.Locator("a[data-action=print-day]").ClickAsync());
+        await Expect(printable.Locator("main.day-synthesis")).ToHaveAttributeAsync("data-status", "ready");
+        await Expect(printable).ToHaveTitleAsync(new Regex("Synthèse de la journée · Journée citoyenne de restitution"));
+        await Expect(printable.Locator("[data-total=people]")).ToHaveTextAsync("2");
+        await Expect(printable.Locator(".day-recommendations li").First).ToContainTextAsync("consentement de la plénière : 1 d’accord, 1 peuvent vivre avec");
+        await Expect(printable.Locator(".synthesis-body")).ToHaveCountAsync(2);
+        await Expect(printable.Locator(".synthesis-body h2").First).ToHaveTextAsync("Émergence");
+
         // The day's synthesis keeps the room's consent on what the plenary showed.
         using var markdown = await http.GetAsync($"/api/events/{day.EventId}/export/markdown");
         var text = await markdown.Content.ReadAsStringAsync();
