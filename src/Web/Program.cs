@@ -4,6 +4,7 @@ using CollectifLive.Silo.Privacy;
 using CollectifLive.Web;
 using CollectifLive.Web.Api;
 using CollectifLive.Web.Components;
+using CollectifLive.Web.Components.Shared;
 using CollectifLive.Web.Events;
 using CollectifLive.Web.Hosting;
 using CollectifLive.Web.Realtime;
@@ -13,6 +14,7 @@ using CollectifLive.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 var hosting = builder.AddCollectifLiveOrleans();
@@ -29,7 +31,7 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(10));
 builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = Limits.HubMessageMaxBytes)
-    .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    .AddJsonProtocol(options => LenientJson.AddTo(options.PayloadSerializerOptions.Converters));
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
@@ -75,7 +77,19 @@ app.Use((http, next) =>
 
     return next(http);
 });
-app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+// A request the API could not even read (malformed JSON, a value of the wrong type, a body that is not JSON) is a
+// problem with the InvalidRequest code and a message in the caller's language, like every other refusal.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async context =>
+{
+    var http = context.HttpContext;
+    var status = http.Response.StatusCode;
+    var unreadable = status is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType;
+    var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+    await Results.Problem(
+        statusCode: status,
+        title: unreadable ? localizer.Describe(WorkshopError.InvalidRequest, null) : null,
+        extensions: unreadable ? new Dictionary<string, object?> { ["code"] = nameof(WorkshopError.InvalidRequest) } : null).ExecuteAsync(http);
+}));
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -86,7 +100,7 @@ app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
         CookieRequestCultureProvider.DefaultCookieName,
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
         new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-    return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+    return Results.LocalRedirect(IsLocalPath(r) ? r! : "/");
 });
 app.MapWorkshopApi();
 app.MapEventApi();
@@ -105,4 +119,14 @@ app.Lifetime.ApplicationStarted.Register(() =>
 app.Run();
 
 /// <summary>Visible to the test host.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>
+    /// A path on this site to go back to: one slash, then no second slash or backslash (which browsers read as another
+    /// host), and no control character.
+    /// </summary>
+    internal static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 and <= 2048 } && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
+}

@@ -25,7 +25,7 @@ public sealed record CreateWorkshopResponse(
 public sealed record TemplateResponse(string Id, string Title, string Question, IReadOnlyList<string> Columns);
 
 /// <summary>Moves the workshop to a step (for scripts and remote controls); the facilitator key goes in the Authorization header.</summary>
-public sealed record SetPhaseRequest(Phase Phase);
+public sealed record SetPhaseRequest(Phase? Phase);
 
 /// <summary>
 /// A vote round to open; what is left out takes the console's defaults (anonymous, results shown live). Send an
@@ -125,7 +125,7 @@ public static class WorkshopApi
     }
 
     private static Task<IResult> SetPhase(string workshopId, SetPhaseRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>
-        Facilitate(workshopId, request is null ? null : new SetPhase(request.Phase), http, gateway, localizer, _ => Results.NoContent());
+        Facilitate(workshopId, request?.Phase is { } phase ? new SetPhase(phase) : null, http, gateway, localizer, _ => Results.NoContent());
 
     /// <summary>Opens a vote round (a poll from a script, a dot vote from a remote control); any open round is closed.</summary>
     private static Task<IResult> OpenRound(string workshopId, OpenRoundRequest? request, HttpContext http, WorkshopGateway gateway, IStringLocalizer<Strings> localizer) =>

@@ -19,6 +19,10 @@ public class ParticipantDataTests(AppFixture app)
         await Expect(room.Console.Note("Ouvrir la maison de quartier le soir")).ToContainTextAsync("Amina Benali");
         await Expect(room.Console.Page.Locator(".roster")).ToContainTextAsync("Amina Benali");
 
+        // Names are isolated from the text around them: a right-to-left override in one cannot reverse the roster.
+        await Expect(room.Console.Page.Locator(".roster bdi", new() { HasTextString = "Amina Benali" })).ToHaveCountAsync(1);
+        await Expect(room.Console.Note("Ouvrir la maison de quartier le soir").Locator("bdi.note-author")).ToHaveTextAsync("Amina Benali");
+
         await amina.Locator(".my-data summary").ClickAsync();
         await amina.Locator("[data-action=remove-name]").ClickAsync();
         await Expect(room.Console.Page.Locator(".roster")).Not.ToContainTextAsync("Amina Benali");

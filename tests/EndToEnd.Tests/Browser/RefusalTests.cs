@@ -66,16 +66,17 @@ public class RefusalTests(AppFixture app)
     }
 
     [Fact]
-    public async Task An_over_long_note_is_refused_with_its_limit_and_the_draft_is_kept()
+    public async Task An_over_long_paste_is_said_before_sending_then_refused_with_its_limit_and_the_draft_is_kept()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
         await using var context = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
         var page = await Screens.JoinByLink(context, workshop.JoinUrl, "Amina");
-        var tooLong = new string('x', 501);
+        var tooLong = new string('x', 512);
 
-        // The textarea stops at 500 characters; a modified page is how more would arrive, and the server decides.
-        await page.Locator("#note-text").EvaluateAsync("area => area.removeAttribute('maxlength')");
+        // Nothing is cut silently: the whole paste stays in the field and the count says by how much it is too long.
         await page.Locator("#note-text").FillAsync(tooLong);
+        await Expect(page.Locator("#note-count")).ToHaveTextAsync("512 / 500 · trop long : retirez 12 caractères avant d’envoyer");
+        await Expect(page.Locator("#note-count")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("over"));
         await page.Locator("form.composer button[type=submit]").ClickAsync();
 
         await Expect(page.Locator("form.composer [role=alert]")).ToHaveTextAsync("Le texte dépasse 500 caractères.");

@@ -28,7 +28,12 @@ const showCount = (form) => {
   const counter = form.querySelector("[data-char-count]");
   const area = form.elements.text;
   if (counter && area) {
-    counter.textContent = `${area.value.length} / ${area.maxLength}`;
+    const max = Number(area.dataset.maxLength);
+    const over = area.value.length - max;
+    counter.textContent = over > 0
+      ? `${area.value.length} / ${max} · ${(area.dataset.tooLong ?? "").replace("{0}", String(over))}`
+      : `${area.value.length} / ${max}`;
+    counter.classList.toggle("over", over > 0);
   }
 };
 
