@@ -13,6 +13,7 @@ using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -79,17 +80,47 @@ app.Use((http, next) =>
 });
 // A request the API could not even read (malformed JSON, a value of the wrong type, a body that is not JSON) is a
 // problem with the InvalidRequest code and a message in the caller's language, like every other refusal.
-app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async context =>
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async (StatusCodeContext context) =>
 {
     var http = context.HttpContext;
     var status = http.Response.StatusCode;
-    var unreadable = status is StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType;
+    (WorkshopError Error, int? Limit)? refusal = status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => (WorkshopError.InvalidRequest, (int?)null),
+        StatusCodes.Status413PayloadTooLarge when !http.Request.Path.StartsWithSegments("/api/workshops/import") => (WorkshopError.RequestTooLarge, (int?)(Limits.ApiBodyMaxBytes / 1024)),
+        _ => ((WorkshopError Error, int? Limit)?)null,
+    };
     var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
     await Results.Problem(
         statusCode: status,
-        title: unreadable ? localizer.Describe(WorkshopError.InvalidRequest, null) : null,
-        extensions: unreadable ? new Dictionary<string, object?> { ["code"] = nameof(WorkshopError.InvalidRequest) } : null).ExecuteAsync(http);
+        title: refusal is { } known ? localizer.Describe(known.Error, known.Limit) : null,
+        extensions: refusal is { } coded ? new Dictionary<string, object?> { ["code"] = coded.Error.ToString(), ["limit"] = coded.Limit } : null).ExecuteAsync(http);
 }));
+
+// Bodies are bounded per endpoint before anything reads them: a body announced too large is refused before its key
+// is even checked, and one that grows past the bound while read is cut there.
+app.Use((http, next) =>
+{
+    // An import reads its body itself, up to its own bound, and answers ArchiveTooLarge past it.
+    if (!http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/api/workshops/import"))
+    {
+        return next(http);
+    }
+
+    var max = Limits.ApiBodyMaxBytes;
+    if (http.Request.ContentLength > max)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return Task.CompletedTask;
+    }
+
+    if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+    {
+        body.MaxRequestBodySize = max;
+    }
+
+    return next(http);
+});
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -59,6 +59,9 @@ public static class Limits
     public const int WorkshopsPerEventMax = 12;
     public const int PlaceMaxLength = 120;
 
+    /// <summary>The largest body an API request other than an import may have (the largest real one is a few KiB).</summary>
+    public const int ApiBodyMaxBytes = 64 * 1024;
+
     /// <summary>Operation ids remembered for idempotent retries, and for how long.</summary>
     public const int RememberedOperationsMax = 4_096;
     public static readonly TimeSpan RememberedOperationsTtl = TimeSpan.FromMinutes(30);

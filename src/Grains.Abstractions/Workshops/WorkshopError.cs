@@ -78,6 +78,7 @@ public enum WorkshopError
     WorkshopDeleted = 124,
     LeftWorkshop = 125,
     DayCodeNeedsAtelier = 126,
+    RequestTooLarge = 127,
     Busy = 90,
     StorageUnavailable = 91,
     InvalidRequest = 92,

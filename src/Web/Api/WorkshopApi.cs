@@ -218,6 +218,9 @@ public static class WorkshopApi
         }
 
         var response = Links(created, BaseUri(links, http));
+
+        // The answer holds the keys: no cache, shared or private, may keep it.
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Created(response.ParticipantUrl, response);
     }
 

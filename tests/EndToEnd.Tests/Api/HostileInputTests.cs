@@ -127,6 +127,36 @@ public class HostileInputTests(AppFixture app)
         Assert.Empty(joined.Snapshot.View.Recommendations);
     }
 
+    [Fact]
+    public async Task A_huge_body_is_refused_before_it_is_read_or_its_key_checked()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+
+        // Sent as a careful client does (Expect: 100-continue), so the refusal is read rather than cut off mid-upload.
+        using var huge = new HttpRequestMessage(HttpMethod.Post, $"/api/workshops/{workshop.WorkshopId}/phase")
+        {
+            Content = new ByteArrayContent(new byte[29 * 1024 * 1024]) { Headers = { ContentType = new("application/json") } },
+        };
+        huge.Headers.ExpectContinue = true;
+        using var announced = await http.SendAsync(huge);
+        using var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"title\":\"" + new string('a', Limits.ApiBodyMaxBytes) + "\"}")));
+        chunked.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workshops") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        using var grown = await http.SendAsync(request);
+
+        foreach (var response in new[] { announced, grown })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("RequestTooLarge", problem.GetProperty("code").GetString());
+            Assert.Equal(Limits.ApiBodyMaxBytes / 1024, problem.GetProperty("limit").GetInt32());
+            Assert.Equal("Cette demande est trop grande (au plus 64 Kio).", problem.GetProperty("title").GetString());
+        }
+    }
+
     [Theory]
     [InlineData("/%5Cevil.example", "/")]
     [InlineData("//evil.example", "/")]

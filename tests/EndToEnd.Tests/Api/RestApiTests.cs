@@ -28,6 +28,20 @@ public class RestApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Answers_that_hold_keys_are_never_cached()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+
+        using var workshop = await http.PostAsJsonAsync("/api/workshops", new { templateId = "emergence" });
+        using var day = await http.PostAsJsonAsync("/api/events", new { title = "Journée", date = "2026-12-05", workshops = new[] { new { templateId = "emergence" } } });
+
+        Assert.Equal(HttpStatusCode.Created, workshop.StatusCode);
+        Assert.Equal("no-store", workshop.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.Created, day.StatusCode);
+        Assert.Equal("no-store", day.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task A_bad_creation_is_a_problem_with_a_code_and_a_message_in_the_callers_language()
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
