@@ -36,6 +36,12 @@ public sealed record HubCastBallotRequest(Guid OperationId, string RoundId, IRea
 
 public sealed record HubCommandResponse(HubError? Error, long Version, string? Value);
 
+/// <summary>Leaves the workshop (see <see cref="LeaveWorkshop"/>): the caller's name and key are forgotten.</summary>
+public sealed record HubLeaveRequest(Guid OperationId, bool DeleteNotes);
+
+/// <summary>Takes the caller's name off the workshop; their notes stay, signed by nobody.</summary>
+public sealed record HubRemoveNameRequest(Guid OperationId);
+
 /// <summary>Pushed as "Change": apply on top of version <paramref name="FromVersion"/> - 1; on a gap, call Resync.</summary>
 public sealed record HubChange(long FromVersion, long ToVersion, AudienceDelta Delta);
 

@@ -110,6 +110,40 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
         return Answer(await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new CastBallot(request.RoundId, marks)));
     }
 
+    public async Task<HubCommandResponse> RemoveMyName(HubRemoveNameRequest request)
+    {
+        if (Context.Items[SessionKey] is not Session session)
+        {
+            return CommandRefused(WorkshopError.AccessDenied);
+        }
+
+        return request is null
+            ? CommandRefused(WorkshopError.InvalidRequest)
+            : Answer(await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new RemoveMyName()));
+    }
+
+    /// <summary>Leaves the workshop, with or without one's notes; the connection then follows it no more.</summary>
+    public async Task<HubCommandResponse> LeaveWorkshop(HubLeaveRequest request)
+    {
+        if (Context.Items[SessionKey] is not Session session)
+        {
+            return CommandRefused(WorkshopError.AccessDenied);
+        }
+
+        if (request is null)
+        {
+            return CommandRefused(WorkshopError.InvalidRequest);
+        }
+
+        var result = await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new LeaveWorkshop(request.DeleteNotes));
+        if (result.IsAccepted)
+        {
+            await Leave();
+        }
+
+        return Answer(result);
+    }
+
     /// <summary>A new snapshot, after a gap in versions or a "Resync" push.</summary>
     public async Task<HubSnapshot?> Resync()
     {

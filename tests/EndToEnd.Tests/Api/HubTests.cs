@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using CollectifLive.EndToEnd.Tests.Browser;
 using CollectifLive.Testing;
 using CollectifLive.Web.Realtime;
@@ -121,5 +122,28 @@ public class HubTests(AppFixture app)
         var snapshot = await french.Resync();
         Assert.Empty(snapshot!.View.Notes);
         Assert.Equal(1, snapshot.View.Header.Counts.InRoom);
+    }
+
+    [Fact]
+    public async Task A_script_participant_removes_its_name_then_leaves_with_its_notes()
+    {
+        var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
+        await using var leaver = await HubClient.Connect(app.BaseUrl);
+        await using var witness = await HubClient.Connect(app.BaseUrl);
+        var joined = await leaver.Join(new HubJoinRequest(workshop.JoinCode, "Amina"));
+        await witness.Join(new HubJoinRequest(workshop.JoinCode, "Bruno"));
+        Assert.Null((await leaver.AddNote(new HubAddNoteRequest(Guid.NewGuid(), "c1", "Une idée à reprendre"))).Error);
+
+        var unnamed = await leaver.Connection.InvokeAsync<HubCommandResponse>("RemoveMyName", new HubRemoveNameRequest(Guid.NewGuid()));
+        Assert.Null(unnamed.Error);
+        var left = await leaver.Connection.InvokeAsync<HubCommandResponse>("LeaveWorkshop", new HubLeaveRequest(Guid.NewGuid(), DeleteNotes: true));
+        Assert.Null(left.Error);
+
+        Assert.Empty((await witness.Resync())!.View.Notes);
+        var after = await leaver.Connection.InvokeAsync<HubCommandResponse>("AddNote", new HubAddNoteRequest(Guid.NewGuid(), "c1", "Encore ?"));
+        Assert.Equal(WorkshopError.AccessDenied, after.Error?.Code);
+        await using var back = await HubClient.Connect(app.BaseUrl);
+        var rejoined = await back.Join(new HubJoinRequest(workshop.JoinCode, ParticipantToken: joined.ParticipantToken));
+        Assert.Equal(WorkshopError.AccessDenied, rejoined.Error?.Code);
     }
 }
