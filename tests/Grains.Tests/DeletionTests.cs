@@ -32,7 +32,7 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
         var secretText = $"Le banc cassé devant l'école Jules-Ferry {Guid.NewGuid():N}";
         Assert.True((await workshop.Execute(amina, Guid.NewGuid(), new AddNote("c1", secretText, NoteColour.Yellow))).IsAccepted);
         var observer = new ChangeRecorder();
-        await workshop.Subscribe(Grains.CreateObjectReference<IWorkshopObserver>(observer));
+        await workshop.Subscribe(TestClusterFixture.Service, Grains.CreateObjectReference<IWorkshopObserver>(observer));
 
         // Before: the workshop is in storage, but its text is nowhere in clear; its key is, in the keys' table.
         Assert.NotEmpty(await BlobsNaming(emergence.WorkshopId));
@@ -60,7 +60,7 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
         Assert.False(await workshop.Exists());
         Assert.Equal(WorkshopError.WorkshopNotFound, (await workshop.Access(Credential.Facilitator(emergence.FacilitatorSecret))).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await workshop.Execute(amina, Guid.NewGuid(), new AddNote("c1", "Encore ?", NoteColour.Yellow))).Error);
-        Assert.Equal(WorkshopError.WorkshopNotFound, (await workshop.Sync(-1)).Error);
+        Assert.Equal(WorkshopError.WorkshopNotFound, (await workshop.Sync(TestClusterFixture.Service, -1)).Error);
         Assert.Null(await Grains.GetGrain<CollectifLive.JoinCodes.IJoinCodeGrain>(code).Resolve());
         Assert.Equal([numerique.WorkshopId], (await eventGrain.View(Events.OrganiserKey)).View!.WorkshopIds.AsEnumerable());
 

@@ -107,7 +107,7 @@ public class EventGrainTests(TestClusterFixture fixture)
         Assert.Equal(WorkshopError.AccessDenied, (await workshop.Access(Credential.Projector(emergence.ProjectorSecret))).Error);
         Assert.True((await workshop.Execute(Credential.Facilitator(newKey), Guid.NewGuid(), new SetPhase(Phase.Contribution))).IsAccepted);
         Assert.Equal(CredentialKind.Projector, (await workshop.Access(Credential.Projector(newProjector))).Role);
-        Assert.Equal(1, (await workshop.Sync(-1)).Snapshot!.Facilitator.Header.KeyGeneration);
+        Assert.Equal(1, (await workshop.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Header.KeyGeneration);
     }
 
     [Fact]
@@ -132,14 +132,33 @@ public class EventGrainTests(TestClusterFixture fixture)
 
         Assert.True((await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, ConsentAnswers.Objection)).IsAccepted);
         Assert.True((await grain.GiveDayConsent(emergence.WorkshopId, amina, step.Key, ConsentAnswers.Agree)).IsAccepted);
-        var plenary = (await grain.Plenary())!;
+        var plenary = (await grain.Plenary(TestClusterFixture.Service))!;
         Assert.Equal(new CollectifLive.Events.DayConsentTally(step.Key, 1, 0, 0), plenary.Consent);
         Assert.Equal(step, plenary.Step);
 
         // Closing the plenary keeps what it gathered, for the day's synthesis.
         Assert.True((await grain.SetPlenaryStep(Events.OrganiserKey, null)).IsAccepted);
-        Assert.Null((await grain.Plenary())!.Step);
+        Assert.Null((await grain.Plenary(TestClusterFixture.Service))!.Step);
         Assert.Equal(1, Assert.Single((await grain.View(Events.OrganiserKey)).View!.DayConsents).Agree);
         Assert.NotNull(view.DayCode);
+    }
+
+    [Fact]
+    public async Task Without_the_service_key_a_client_of_the_silo_reads_nothing()
+    {
+        var emergence = Events.Atelier("Émergence");
+        var (eventGrain, _) = await Events.Create(Grains, Events.Day(emergence));
+        var workshop = Grains.GetGrain<IWorkshopGrain>(emergence.WorkshopId);
+        var forged = new ServiceKey("forged-service-key-0123456789abcdefgh");
+
+        var sync = await workshop.Sync(forged, -1);
+        Assert.Equal(WorkshopError.AccessDenied, sync.Error);
+        Assert.Null(sync.Snapshot);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => workshop.Subscribe(forged, Grains.CreateObjectReference<IWorkshopObserver>(new ChangeRecorder())));
+        Assert.Null(await eventGrain.Plenary(forged));
+        Assert.Null(await eventGrain.Plenary(new ServiceKey("")));
+
+        Assert.NotNull((await workshop.Sync(TestClusterFixture.Service, -1)).Snapshot);
+        Assert.NotNull(await eventGrain.Plenary(TestClusterFixture.Service));
     }
 }

@@ -30,7 +30,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.Equal(newCode, JoinCode.Normalize(newCode));
         Assert.Equal(grain.GetPrimaryKeyString(), await fixture.Client.GetGrain<IJoinCodeGrain>(newCode).Resolve());
         Assert.Null(await fixture.Client.GetGrain<IJoinCodeGrain>(oldCode).Resolve());
-        var sync = await grain.Sync(-1);
+        var sync = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(rotated.Version, sync.Version);
         Assert.All(new[] { Audience.Facilitator, Audience.Projector, Audience.Participants }, a => Assert.Equal(newCode, sync.Snapshot!.For(a).Header.JoinCode));
         Assert.True((await grain.Access(amina)).IsGranted);
@@ -43,14 +43,14 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
     {
         var (grain, code) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
-        var before = (await grain.Sync(-1)).Version;
+        var before = (await grain.Sync(TestClusterFixture.Service, -1)).Version;
 
         var byParticipant = await grain.Execute(amina, Guid.NewGuid(), new RotateJoinCode());
         var byProjector = await grain.Execute(Workshops.Projector, Guid.NewGuid(), new RotateJoinCode());
 
         Assert.Equal(WorkshopError.NotAllowedForRole, byParticipant.Error);
         Assert.Equal(WorkshopError.NotAllowedForRole, byProjector.Error);
-        var after = await grain.Sync(-1);
+        var after = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(before, after.Version);
         Assert.Equal(code, after.Snapshot!.Facilitator.Header.JoinCode);
         Assert.Equal(grain.GetPrimaryKeyString(), await fixture.Client.GetGrain<IJoinCodeGrain>(code).Resolve());
@@ -61,14 +61,14 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
     {
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
-        var before = (await grain.Sync(-1)).Version;
+        var before = (await grain.Sync(TestClusterFixture.Service, -1)).Version;
 
         var byParticipant = await grain.Execute(amina, Guid.NewGuid(), new SetPhase(Phase.Vote));
         var byProjector = await grain.Execute(Workshops.Projector, Guid.NewGuid(), new SetLocks(new WorkshopLocks(true, true)));
 
         Assert.Equal(WorkshopError.NotAllowedForRole, byParticipant.Error);
         Assert.Equal(WorkshopError.NotAllowedForRole, byProjector.Error);
-        var after = await grain.Sync(-1);
+        var after = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(before, after.Version);
         Assert.Equal(Phase.Contribution, after.Snapshot!.Facilitator.Header.Phase);
         Assert.Equal(WorkshopLocks.Open, after.Snapshot.Facilitator.Header.Locks);
@@ -88,7 +88,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
 
         Assert.All(again, r => Assert.True(r.IsAccepted, r.Error.ToString()));
         Assert.All(again, r => Assert.Equal(hidden.Version, r.Version));
-        var sync = await grain.Sync(-1);
+        var sync = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(hidden.Version, sync.Version);
         Assert.Equal(NoteStatus.Hidden, Assert.Single(sync.Snapshot!.Facilitator.Notes).Status);
     }
@@ -99,7 +99,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
         var noteId = await Post(grain, amina, "hors sujet");
-        var before = (await grain.Sync(-1)).Version;
+        var before = (await grain.Sync(TestClusterFixture.Service, -1)).Version;
 
         var hides = await Task.WhenAll(
             grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new ModerateNote(noteId, ModerationAction.Hide)),
@@ -108,7 +108,7 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.All(hides, r => Assert.True(r.IsAccepted, r.Error.ToString()));
         Assert.All(hides, r => Assert.Equal(before + 1, r.Version));
         await fixture.Cluster.DeactivateAsync(grain);
-        var stored = await grain.Sync(-1);
+        var stored = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(before + 1, stored.Version);
         Assert.Empty(stored.Snapshot!.Participants.Notes);
     }
@@ -123,11 +123,11 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {
-            await grain.Subscribe(reference);
+            await grain.Subscribe(TestClusterFixture.Service, reference);
             var added = await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", "à modérer", NoteColour.Pink));
             Assert.True(added.IsAccepted, added.Error.ToString());
 
-            var snapshot = (await grain.Sync(-1)).Snapshot!;
+            var snapshot = (await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!;
             var note = Assert.Single(snapshot.Facilitator.Notes);
             Assert.Equal((added.Value, NoteStatus.Pending, amina.ParticipantId), (note.Id, note.Status, note.AuthorId));
             Assert.Empty(snapshot.Projector.Notes);
@@ -172,11 +172,11 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         await Workshops.Facilitate(grain, new SetSpotlight(new SpotlightView(SpotlightKind.Cluster, cluster)));
         await Workshops.Facilitate(grain, new StartTimer(600));
         var last = await Workshops.Facilitate(grain, new PauseTimer());
-        var before = (await grain.Sync(-1)).Snapshot!.Facilitator;
+        var before = (await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator;
 
         await fixture.Cluster.DeactivateAsync(grain);
 
-        var sync = await grain.Sync(-1);
+        var sync = await grain.Sync(TestClusterFixture.Service, -1);
         Assert.Equal(last.Version, sync.Version);
         var header = sync.Snapshot!.Facilitator.Header;
         Assert.Equal(Phase.Grouping, header.Phase);

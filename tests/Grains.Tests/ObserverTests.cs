@@ -14,7 +14,7 @@ public class ObserverTests(TestClusterFixture fixture)
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {
-            var from = await grain.Subscribe(reference);
+            var from = await grain.Subscribe(TestClusterFixture.Service, reference);
             var amina = await Workshops.Join(grain, 1);
             var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", $"idée {i}", NoteColour.Yellow))));
             var last = results.Max(r => r.Version);

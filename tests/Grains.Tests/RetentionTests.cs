@@ -48,7 +48,7 @@ public class RetentionTests(FakeClockClusterFixture fixture) : IClassFixture<Fak
     {
         var (grain, _) = await _workshops.Create();
         await Workshops.Facilitate(grain, new SetKept(true));
-        Assert.True((await grain.Sync(-1)).Snapshot!.Facilitator.Header.Kept);
+        Assert.True((await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Header.Kept);
 
         fixture.Clock.Advance(TimeSpan.FromDays(400));
         await Tick(grain);

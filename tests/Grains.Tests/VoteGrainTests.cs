@@ -20,7 +20,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
     }
 
     private static async Task<VoteRoundView> RoundOf(IWorkshopGrain grain, string roundId) =>
-        (await grain.Sync(-1)).Snapshot!.Facilitator.Rounds.Single(r => r.Id == roundId);
+        (await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Rounds.Single(r => r.Id == roundId);
 
     private static ImmutableDictionary<string, int> Marks(params (string Item, int Count)[] marks) =>
         marks.ToImmutableDictionary(m => m.Item, m => m.Count);
@@ -58,7 +58,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         var reference = fixture.Client.CreateObjectReference<IWorkshopObserver>(recorder);
         try
         {
-            var before = await grain.Subscribe(reference);
+            var before = await grain.Subscribe(TestClusterFixture.Service, reference);
 
             var results = await Task.WhenAll(participants.Select((p, i) => grain.Execute(p.Credential, Guid.NewGuid(), new CastBallot(round, ballots[i]))));
 
@@ -100,7 +100,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
 
             await fixture.Cluster.DeactivateAsync(grain);
 
-            var reloaded = await grain.Sync(-1);
+            var reloaded = await grain.Sync(TestClusterFixture.Service, -1);
             Assert.Equal(last, reloaded.Version);
             var stored = reloaded.Snapshot!.Facilitator.Rounds.Single(r => r.Id == round);
             AssertTallies(expected, stored);
@@ -144,7 +144,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         Assert.True(concurrent[0].IsAccepted, concurrent[0].Error.ToString());
         Assert.Equal(round, concurrent[0].Value);
         Assert.All(concurrent.Append(later), r => Assert.Equal(concurrent[0], r));
-        Assert.Equal(concurrent[0].Version, (await grain.Sync(-1)).Version);
+        Assert.Equal(concurrent[0].Version, (await grain.Sync(TestClusterFixture.Service, -1)).Version);
 
         // A newer ballot replaces it; the late retry of the first one neither undoes it nor gets another answer.
         var second = await grain.Execute(amina, Guid.NewGuid(), new CastBallot(round, Marks((other, 2))));
@@ -156,7 +156,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         Assert.Equal(concurrent[0], retried);
         Assert.Equal(concurrent[0], afterReload);
         var view = await RoundOf(grain, round);
-        Assert.Equal(second.Version, (await grain.Sync(-1)).Version);
+        Assert.Equal(second.Version, (await grain.Sync(TestClusterFixture.Service, -1)).Version);
         Assert.Equal(1, view.Voters);
         Assert.Equal([0, 2], view.Results!.Tallies.Select(t => t.Total));
         Assert.Equal(Marks((other, 2)), Assert.Single((await grain.Access(amina)).Own!.Ballots).Marks);
@@ -185,7 +185,7 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
 
         output.WriteLine($"first answer to the repeat: {repeated}; answer to its retry: {retried}; later ballot at version {changed.Version}");
         Assert.Equal(Marks((other, 2)), Assert.Single((await grain.Access(amina)).Own!.Ballots).Marks);
-        Assert.Equal(changed.Version, (await grain.Sync(-1)).Version);
+        Assert.Equal(changed.Version, (await grain.Sync(TestClusterFixture.Service, -1)).Version);
         Assert.Equal(repeated, retried);
     }
 }

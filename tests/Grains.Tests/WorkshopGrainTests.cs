@@ -30,7 +30,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(grain);
 
-        var sync = await grain.Sync(-1);
+        var sync = await grain.Sync(TestClusterFixture.Service, -1);
         var note = Assert.Single(sync.Snapshot!.Facilitator.Notes);
         Assert.Equal("Un lieu ouvert le soir", note.Text);
         Assert.Equal(amina.ParticipantId, note.AuthorId);
@@ -56,7 +56,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
 
         Assert.All(concurrent.Append(later).Append(afterReload), r => Assert.Equal(concurrent[0], r));
         Assert.True(concurrent[0].IsAccepted);
-        Assert.Single((await grain.Sync(-1)).Snapshot!.Facilitator.Notes);
+        Assert.Single((await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Notes);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         Assert.Equal(WorkshopError.InvalidRequest, borrowed.Error);
         Assert.Equal(WorkshopError.InvalidRequest, empty.Error);
         Assert.Equal(WorkshopError.AccessDenied, forged.Error);
-        Assert.Single((await grain.Sync(-1)).Snapshot!.Facilitator.Notes);
+        Assert.Single((await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Notes);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         var retry = await grain.Join(operation, join);
 
         Assert.Equal(first, retry);
-        Assert.Single((await grain.Sync(-1)).Snapshot!.Facilitator.Roster);
+        Assert.Single((await grain.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Roster);
     }
 
     [Fact]
@@ -127,12 +127,12 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
     {
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
-        var stale = (await grain.Sync(-1)).Version;
+        var stale = (await grain.Sync(TestClusterFixture.Service, -1)).Version;
         await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", "nouvelle", NoteColour.Yellow));
         await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", "encore", NoteColour.Yellow));
 
-        var behind = await grain.Sync(stale);
-        var current = await grain.Sync(behind.Version);
+        var behind = await grain.Sync(TestClusterFixture.Service, stale);
+        var current = await grain.Sync(TestClusterFixture.Service, behind.Version);
 
         Assert.Equal(stale + 2, behind.Version);
         Assert.Equal(2, behind.Snapshot!.Participants.Notes.Length);
@@ -146,7 +146,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
         var bruno = await Workshops.Join(grain, 2);
-        var before = (await grain.Sync(-1)).Version;
+        var before = (await grain.Sync(TestClusterFixture.Service, -1)).Version;
 
         var forgedParticipant = await grain.Execute(Credential.Participant(bruno.ParticipantId!, amina.Secret), Guid.NewGuid(), new AddNote("c1", "usurpée", NoteColour.Yellow));
         var forgedFacilitator = await grain.Access(Credential.Facilitator("not-the-facilitator-key-0000000000"));
@@ -155,7 +155,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         Assert.Equal(WorkshopError.AccessDenied, forgedParticipant.Error);
         Assert.Equal(WorkshopError.AccessDenied, forgedFacilitator.Error);
         Assert.Equal(WorkshopError.AccessDenied, projectorAsFacilitator.Error);
-        Assert.Equal(before, (await grain.Sync(-1)).Version);
+        Assert.Equal(before, (await grain.Sync(TestClusterFixture.Service, -1)).Version);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
     {
         var (grain, _) = await _workshops.Create();
         var amina = await Workshops.Join(grain, 1);
-        var before = await grain.Sync(-1);
+        var before = await grain.Sync(TestClusterFixture.Service, -1);
 
         var tooLong = await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", new string('x', Limits.NoteTextMaxLength + 1), NoteColour.Yellow));
         var unknownColumn = await grain.Execute(amina, Guid.NewGuid(), new AddNote("c42", "idée", NoteColour.Yellow));
@@ -172,7 +172,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         Assert.Equal((WorkshopError.TextTooLong, (int?)Limits.NoteTextMaxLength), (tooLong.Error, tooLong.Limit));
         Assert.Equal(WorkshopError.UnknownColumn, unknownColumn.Error);
         Assert.Equal(WorkshopError.TextRequired, empty.Error);
-        Assert.Equal(before.Version, (await grain.Sync(-1)).Version);
+        Assert.Equal(before.Version, (await grain.Sync(TestClusterFixture.Service, -1)).Version);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Join(Guid.NewGuid(), new JoinWorkshop(null, Presence.Room, Workshops.ParticipantKey(1), "ABC234"))).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new AddNote("c1", "x", NoteColour.Yellow))).Error);
         Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Access(Workshops.Facilitator)).Error);
-        Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Sync(-1)).Error);
+        Assert.Equal(WorkshopError.WorkshopNotFound, (await grain.Sync(TestClusterFixture.Service, -1)).Error);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         var results = await Task.WhenAll(participants.SelectMany(p => Enumerable.Range(0, 4).Select(i =>
             grain.Execute(p, Guid.NewGuid(), new AddNote("c1", $"{p.ParticipantId} idée {i}", NoteColour.Yellow)))));
         await fixture.Cluster.DeactivateAsync(grain);
-        var stored = await grain.Sync(-1);
+        var stored = await grain.Sync(TestClusterFixture.Service, -1);
 
         Assert.All(results, r => Assert.True(r.IsAccepted, r.Error.ToString()));
         Assert.Equal(200, stored.Snapshot!.Facilitator.Notes.Length);

@@ -1,3 +1,4 @@
+using CollectifLive.Testing;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
@@ -38,7 +39,7 @@ public sealed class Workshops(IGrainFactory grains)
     }
 
     /// <summary>The workshop's current join code, as its facilitator sees it.</summary>
-    public static async Task<string> CodeOf(IWorkshopGrain grain) => (await grain.Sync(-1)).Snapshot?.Facilitator.Header.JoinCode ?? "ABC234";
+    public static async Task<string> CodeOf(IWorkshopGrain grain) => (await grain.Sync(TestClusterFixture.Service, -1)).Snapshot?.Facilitator.Header.JoinCode ?? "ABC234";
 
     public static async Task<Credential> Join(IWorkshopGrain grain, int n, Presence presence = Presence.Room)
     {

@@ -45,6 +45,7 @@ public sealed record AppSettings(
         ["Cluster__ServiceId"] = ClusterId,
         ["Cluster__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
         ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+        ["Cluster__ServiceKey"] = "end-to-end-service-key-0123456789abcdef",
     };
 }
 

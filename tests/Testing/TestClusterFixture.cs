@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CollectifLive.Silo.Hosting;
 using Orleans.TestingHost;
 using Xunit;
@@ -7,6 +8,9 @@ namespace CollectifLive.Testing;
 /// <summary>A real Orleans test cluster whose grains store to a real Azurite, shared by the tests of a collection.</summary>
 public class TestClusterFixture : IAsyncLifetime
 {
+    /// <summary>The key the tests present as a web server would.</summary>
+    public static readonly CollectifLive.Workshops.ServiceKey Service = new("test-service-key-0123456789-abcdefgh");
+
     /// <summary>The folder Azurite keeps its files in; null keeps them in memory.</summary>
     protected virtual string? AzuriteLocation => null;
 
@@ -29,6 +33,7 @@ public class TestClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             Configure(silo);
+            silo.Services.AddSingleton(new ServiceAccess(Service.Secret));
             silo.AddCollectifLiveStorage(connectionString);
         });
         Cluster = builder.Build();

@@ -38,9 +38,9 @@ public interface IEventGrain : IGrainWithStringKey
     [Alias("OpensPlenary")]
     Task<bool> OpensPlenary(string secret);
 
-    /// <summary>The plenary now, for the screens of the day (null when the event does not exist).</summary>
+    /// <summary>The plenary now, for the web servers (their service key) to show the day's screens; null when the event does not exist.</summary>
     [Alias("Plenary")]
-    Task<PlenaryView?> Plenary();
+    Task<PlenaryView?> Plenary(ServiceKey service);
 
     /// <summary>
     /// A participant of one of the day's ateliers gives their consent on the recommendation shown now
@@ -51,7 +51,7 @@ public interface IEventGrain : IGrainWithStringKey
 
     /// <summary>Subscribes a web server's plenary feed (refresh before the expiry).</summary>
     [Alias("Subscribe")]
-    Task Subscribe(IEventObserver observer);
+    Task Subscribe(ServiceKey service, IEventObserver observer);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IEventObserver observer);

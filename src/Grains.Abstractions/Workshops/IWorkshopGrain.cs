@@ -43,13 +43,16 @@ public interface IWorkshopGrain : IGrainWithStringKey
     [Alias("Exists")]
     Task<bool> Exists();
 
-    /// <summary>For web servers' feeds: the shared views, unless <paramref name="knownVersion"/> is current.</summary>
+    /// <summary>For web servers' feeds (their service key): the shared views, unless <paramref name="knownVersion"/> is current.</summary>
     [Alias("Sync")]
-    Task<FeedSync> Sync(long knownVersion);
+    Task<FeedSync> Sync(ServiceKey service, long knownVersion);
 
-    /// <summary>Subscribes a web server's feed (refresh before the expiry); returns the current durable version.</summary>
+    /// <summary>
+    /// Subscribes a web server's feed (refresh before the expiry); returns the current durable version. Refused
+    /// (<see cref="UnauthorizedAccessException"/>) without the service key.
+    /// </summary>
     [Alias("Subscribe")]
-    Task<long> Subscribe(IWorkshopObserver observer);
+    Task<long> Subscribe(ServiceKey service, IWorkshopObserver observer);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IWorkshopObserver observer);

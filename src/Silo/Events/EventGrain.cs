@@ -30,6 +30,7 @@ public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Events)] IPersistentState<EventDocument> store,
     ContentKeys keys,
     IOptions<RetentionOptions> retention,
+    ServiceAccess serviceAccess,
     [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
     ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
 {
@@ -222,7 +223,8 @@ public sealed partial class EventGrain(
 
     public Task<bool> OpensPlenary(string secret) => Task.FromResult(_state?.OpensScreens(secret) ?? false);
 
-    public Task<PlenaryView?> Plenary() => Task.FromResult(_state?.PlenaryView());
+    public Task<PlenaryView?> Plenary(ServiceKey service) =>
+        Task.FromResult(serviceAccess.Allows(service) ? _state?.PlenaryView() : null);
 
     public async Task<CommandResult> GiveDayConsent(string workshopId, Credential participant, string recommendationKey, string answer)
     {
@@ -264,8 +266,13 @@ public sealed partial class EventGrain(
         return CommandResult.Accepted(_state.PlenaryVersion);
     }
 
-    public Task Subscribe(IEventObserver observer)
+    public Task Subscribe(ServiceKey service, IEventObserver observer)
     {
+        if (!serviceAccess.Allows(service))
+        {
+            throw new UnauthorizedAccessException("A plenary feed needs the service key.");
+        }
+
         _observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }

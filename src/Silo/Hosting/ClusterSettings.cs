@@ -24,8 +24,15 @@ public sealed record ClusterSettings(
     string ServiceId,
     int SiloPort,
     int GatewayPort,
-    IPAddress SiloAddress)
+    IPAddress SiloAddress,
+    string? ServiceKey = null)
 {
+    /// <summary>The key web servers present to the silos; required wherever silos and web servers are separate processes.</summary>
+    public string RequireServiceKey() =>
+        ServiceKey is { Length: >= 22 } key
+            ? key
+            : throw new InvalidOperationException("Set Cluster:ServiceKey (the same secret of at least 22 characters on every silo and web server of the cluster).");
+
     /// <summary>Azurite's well-known development account on its default loopback ports.</summary>
     public const string AzuriteDefault =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
@@ -40,5 +47,6 @@ public sealed record ClusterSettings(
         configuration["Cluster:ServiceId"] ?? "collectiflive",
         int.TryParse(configuration["Cluster:SiloPort"], out var siloPort) ? siloPort : 11111,
         int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000,
-        IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback);
+        IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback,
+        configuration["Cluster:ServiceKey"] is { Length: > 0 } serviceKey ? serviceKey : null);
 }

@@ -55,6 +55,7 @@ public static class SiloSetup
             options.ClusterId = settings.ClusterId;
             options.ServiceId = settings.ServiceId;
         });
+        silo.Services.AddSingleton(new ServiceAccess(settings.RequireServiceKey()));
         return silo.AddCollectifLiveStorage(settings.StorageConnectionString);
     }
 }

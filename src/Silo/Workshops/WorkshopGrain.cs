@@ -1,5 +1,6 @@
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
+using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
@@ -25,6 +26,7 @@ public sealed partial class WorkshopGrain(
     [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
     ContentKeys keys,
     IOptions<RetentionOptions> retention,
+    ServiceAccess serviceAccess,
     [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
     ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain, IRemindable
 {
@@ -339,8 +341,14 @@ public sealed partial class WorkshopGrain(
 
     public Task<bool> Exists() => Task.FromResult(_committed is not null && !_deleting);
 
-    public Task<FeedSync> Sync(long knownVersion)
+    public Task<FeedSync> Sync(ServiceKey service, long knownVersion)
     {
+        if (!serviceAccess.Allows(service))
+        {
+            LogServiceDenied(WorkshopId);
+            return Task.FromResult(new FeedSync(WorkshopError.AccessDenied, 0, null));
+        }
+
         if (_committed is null || _deleting)
         {
             return Task.FromResult(new FeedSync(WorkshopError.WorkshopNotFound, 0, null));
@@ -350,8 +358,14 @@ public sealed partial class WorkshopGrain(
         return Task.FromResult(new FeedSync(WorkshopError.None, _committed.Version, snapshot));
     }
 
-    public Task<long> Subscribe(IWorkshopObserver observer)
+    public Task<long> Subscribe(ServiceKey service, IWorkshopObserver observer)
     {
+        if (!serviceAccess.Allows(service))
+        {
+            LogServiceDenied(WorkshopId);
+            throw new UnauthorizedAccessException("A feed needs the service key.");
+        }
+
         _observers.Subscribe(observer, observer);
         return Task.FromResult(_committed?.Version ?? 0);
     }
@@ -575,6 +589,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a {Kind} credential was refused")]
     private partial void LogAccessDenied(string workshopId, CredentialKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: a read without the service key was refused")]
+    private partial void LogServiceDenied(string workshopId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: no activity for {Days} days, deleting it (retention)")]
     private partial void LogExpired(string workshopId, int days);

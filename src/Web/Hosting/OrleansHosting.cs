@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CollectifLive.Silo.Hosting;
+using CollectifLive.Workshops;
 using Orleans.Configuration;
 
 namespace CollectifLive.Web.Hosting;
@@ -25,6 +26,8 @@ public static class OrleansHosting
 
         if (mode == HostingMode.CoHosted)
         {
+            // One process: the silo and its web server share a key made for it, unless one is set.
+            settings = settings with { ServiceKey = settings.ServiceKey ?? ServiceAccess.NewSecret() };
             builder.UseOrleans(silo => silo.ConfigureCollectifLiveSilo(settings));
         }
         else
@@ -40,6 +43,7 @@ public static class OrleansHosting
             });
         }
 
+        builder.Services.AddSingleton(new ServiceKey(settings.RequireServiceKey()));
         return mode;
     }
 }

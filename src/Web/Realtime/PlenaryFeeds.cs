@@ -15,7 +15,7 @@ public interface IPlenaryListener
 /// every listener here. Each push carries the whole (small) plenary, so a lost push is made up by the next one or by
 /// the renewal, which also reads the plenary again.
 /// </summary>
-public sealed partial class PlenaryFeeds(IClusterClient cluster, TimeProvider clock, ILogger<PlenaryFeeds> logger) : IAsyncDisposable
+public sealed partial class PlenaryFeeds(IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger<PlenaryFeeds> logger) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Feed> _feeds = [];
@@ -23,6 +23,8 @@ public sealed partial class PlenaryFeeds(IClusterClient cluster, TimeProvider cl
     private IClusterClient Cluster { get; } = cluster;
 
     private TimeProvider Clock { get; } = clock;
+
+    private ServiceKey Service { get; } = service;
 
     /// <summary>The plenary now and a subscription to its changes; null when the event does not exist.</summary>
     public async Task<(PlenaryView? Initial, IDisposable? Subscription)> Subscribe(string eventId, IPlenaryListener listener)
@@ -126,8 +128,8 @@ public sealed partial class PlenaryFeeds(IClusterClient cluster, TimeProvider cl
         private async Task<PlenaryView?> Start()
         {
             _reference = _owner.Cluster.CreateObjectReference<IEventObserver>(this);
-            await _grain.Subscribe(_reference);
-            Accept(await _grain.Plenary());
+            await _grain.Subscribe(_owner.Service, _reference);
+            Accept(await _grain.Plenary(_owner.Service));
             _renewal = _owner.Clock.CreateTimer(_ => _ = Renew(), null, FeedTiming.RefreshInterval, FeedTiming.RefreshInterval);
             return Current;
         }
@@ -142,8 +144,8 @@ public sealed partial class PlenaryFeeds(IClusterClient cluster, TimeProvider cl
         {
             try
             {
-                await _grain.Subscribe(_reference!);
-                Accept(await _grain.Plenary());
+                await _grain.Subscribe(_owner.Service, _reference!);
+                Accept(await _grain.Plenary(_owner.Service));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -19,6 +19,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private readonly IWorkshopGrain _grain;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly ServiceKey _service;
     private List<IFeedListener> _listeners = [];
     private FeedUpdate? _current;
     private IWorkshopObserver? _reference;
@@ -26,9 +27,10 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private ITimer? _gapTimer;
     private int _resyncing;
 
-    public WorkshopFeed(string workshopId, IClusterClient cluster, TimeProvider clock, ILogger logger)
+    public WorkshopFeed(string workshopId, IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger logger)
     {
         WorkshopId = workshopId;
+        _service = service;
         _cluster = cluster;
         _grain = cluster.GetGrain<IWorkshopGrain>(workshopId);
         _clock = clock;
@@ -66,8 +68,8 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     public async Task<WorkshopError> Start()
     {
         _reference = _cluster.CreateObjectReference<IWorkshopObserver>(this);
-        await _grain.Subscribe(_reference);
-        var sync = await _grain.Sync(-1);
+        await _grain.Subscribe(_service, _reference);
+        var sync = await _grain.Sync(_service, -1);
         if (sync.Error != WorkshopError.None || sync.Snapshot is null)
         {
             return sync.Error == WorkshopError.None ? WorkshopError.WorkshopNotFound : sync.Error;
@@ -143,7 +145,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     {
         try
         {
-            var version = await _grain.Subscribe(_reference!);
+            var version = await _grain.Subscribe(_service, _reference!);
             if (version > (Current?.Version ?? 0))
             {
                 await Resync();
@@ -186,7 +188,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
 
         try
         {
-            var sync = await _grain.Sync(Current?.Version ?? -1);
+            var sync = await _grain.Sync(_service, Current?.Version ?? -1);
             if (sync.Snapshot is null)
             {
                 return;

@@ -14,7 +14,7 @@ public sealed class FeedSubscription(FeedUpdate initial, Action unsubscribe) : I
 }
 
 /// <summary>The feeds of this web server, one per followed workshop, closed a while after their last listener leaves.</summary>
-public sealed partial class WorkshopFeeds(IClusterClient cluster, TimeProvider clock, ILogger<WorkshopFeeds> logger) : IAsyncDisposable
+public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger<WorkshopFeeds> logger) : IAsyncDisposable
 {
     /// <summary>A feed outlives its last listener this long, so a page reload does not resubscribe.</summary>
     internal static readonly TimeSpan IdleGrace = TimeSpan.FromMinutes(1);
@@ -31,7 +31,7 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, TimeProvider c
             {
                 if (!_feeds.TryGetValue(workshopId, out entry))
                 {
-                    var feed = new WorkshopFeed(workshopId, cluster, clock, logger);
+                    var feed = new WorkshopFeed(workshopId, cluster, service, clock, logger);
                     entry = (feed, Task.Run(() => StartOrForget(feed)));
                     _feeds[workshopId] = entry;
                 }

@@ -44,7 +44,7 @@ public static class Outcome
 /// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
 /// entry point goes through the same grain methods and checks.
 /// </summary>
-public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ILogger<WorkshopGateway> logger)
+public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ServiceKey service, ILogger<WorkshopGateway> logger)
 {
     /// <summary>Creates a workshop for <paramref name="client"/> (an address, for the creation limit).</summary>
     public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string client, string title, string? question, IReadOnlyList<string> columns, string? templateId)
@@ -194,7 +194,7 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
 
         try
         {
-            var sync = await grains.GetGrain<IWorkshopGrain>(workshopId).Sync(0);
+            var sync = await grains.GetGrain<IWorkshopGrain>(workshopId).Sync(service, 0);
             return sync.Snapshot is { } snapshot
                 ? new Outcome<AudienceModel>(AudienceModel.From(snapshot.Facilitator, snapshot.Version))
                 : Outcome.Fail<AudienceModel>(sync.Error == WorkshopError.None ? WorkshopError.WorkshopNotFound : sync.Error);

@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.Silo.Hosting;
+
+/// <summary>Checks the web servers' <see cref="ServiceKey"/> in constant time; the silo keeps only its hash.</summary>
+public sealed class ServiceAccess(string secret)
+{
+    private readonly string _hash = WorkshopAccess.Hash(secret);
+
+    /// <summary>A key for one process, when no cluster shares one (a co-hosted silo and its web server).</summary>
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public bool Allows(ServiceKey? key) => key?.Secret is { } presented && WorkshopAccess.Matches(_hash, presented);
+}
