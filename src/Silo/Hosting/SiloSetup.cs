@@ -17,12 +17,12 @@ public static class SiloSetup
     public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, string storageConnectionString)
     {
         silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
-        silo.Services.AddSingleton(new ContentKeys(new TableServiceClient(storageConnectionString)));
+        silo.Services.AddSingleton(new ContentKeys(new TableServiceClient(storageConnectionString, QuickRetries(new TableClientOptions()))));
         silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
             .ValidateOnStart();
         silo.UseAzureTableReminderService(storageConnectionString);
-        var blobs = new BlobServiceClient(storageConnectionString);
+        var blobs = new BlobServiceClient(storageConnectionString, QuickRetries(new BlobClientOptions()));
         foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes"), (StorageNames.Events, "events") })
         {
             silo.AddAzureBlobGrainStorage(name, options =>
@@ -34,6 +34,20 @@ public static class SiloSetup
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Storage calls retried twice, quickly: the grain retries a failed write itself (WorkshopGrain.WriteAttempts), so a
+    /// storage that is down is answered StorageUnavailable within seconds, not after the SDK's long default backoff
+    /// multiplied by the grain's attempts (about 30 s before).
+    /// </summary>
+    private static T QuickRetries<T>(T options)
+        where T : Azure.Core.ClientOptions
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        return options;
     }
 
     /// <summary>Clustering, storage and identity for a silo process (co-hosted or stand-alone).</summary>

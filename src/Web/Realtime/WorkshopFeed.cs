@@ -13,6 +13,12 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     /// <summary>How long a gap may wait for a late push before a snapshot is pulled.</summary>
     internal static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// How long an answered command's push may take before the feed takes it for lost: far above a push's usual delay
+    /// (milliseconds, hundreds on a loaded machine), far below the 20 s renewal that would otherwise find out.
+    /// </summary>
+    internal static readonly TimeSpan CatchUpPatience = TimeSpan.FromSeconds(2);
+
     private readonly Lock _gate = new();
     private readonly SortedList<long, WorkshopChange> _early = [];
     private readonly IClusterClient _cluster;
@@ -138,6 +144,25 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A command through this server was answered at <paramref name="version"/>. Its push normally follows within
+    /// moments; if the feed still shows an older version after <see cref="CatchUpPatience"/>, the push was lost (the grain
+    /// restarted and no longer knows this feed, say): the feed subscribes again and resyncs then, not at the next renewal.
+    /// </summary>
+    public async Task CatchUp(long version)
+    {
+        if (version <= (Current?.Version ?? long.MaxValue))
+        {
+            return;
+        }
+
+        await Task.Delay(CatchUpPatience, _clock);
+        if (version > (Current?.Version ?? long.MaxValue))
+        {
+            await Renew();
+        }
     }
 
     /// <summary>Renews the subscription before it expires; a newer version than ours means pushes were lost.</summary>

@@ -55,6 +55,21 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey ser
         }
     }
 
+    /// <summary>Tells the workshop's feed (if this server follows it) that the workshop reached <paramref name="version"/>.</summary>
+    public void Seen(string workshopId, long version)
+    {
+        WorkshopFeed? feed;
+        lock (_gate)
+        {
+            feed = _feeds.TryGetValue(workshopId, out var entry) && entry.Started.IsCompletedSuccessfully ? entry.Feed : null;
+        }
+
+        if (feed is not null)
+        {
+            _ = feed.CatchUp(version);
+        }
+    }
+
     /// <summary>The feed's current state, if this server follows the workshop.</summary>
     public FeedUpdate? Current(string workshopId)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
+using CollectifLive.Web.Realtime;
 using CollectifLive.Web.State;
 using CollectifLive.Workshops;
 
@@ -44,7 +45,7 @@ public static class Outcome
 /// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
 /// entry point goes through the same grain methods and checks.
 /// </summary>
-public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ServiceKey service, ILogger<WorkshopGateway> logger)
+public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ServiceKey service, WorkshopFeeds feeds, ILogger<WorkshopGateway> logger)
 {
     /// <summary>Creates a workshop for <paramref name="client"/> (an address, for the creation limit).</summary>
     public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string client, string title, string? question, IReadOnlyList<string> columns, string? templateId)
@@ -155,10 +156,22 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
             : Outcome.Fail<JoinedWorkshop>(result.Error, result.Limit);
     }
 
-    public Task<CommandResult> Execute(string workshopId, Credential credential, Guid operationId, WorkshopCommand command) =>
-        Secrets.IsWorkshopId(workshopId)
-            ? Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Execute(credential, operationId, command))
-            : Task.FromResult(CommandResult.Refused(WorkshopError.WorkshopNotFound));
+    public async Task<CommandResult> Execute(string workshopId, Credential credential, Guid operationId, WorkshopCommand command)
+    {
+        if (!Secrets.IsWorkshopId(workshopId))
+        {
+            return CommandResult.Refused(WorkshopError.WorkshopNotFound);
+        }
+
+        var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Execute(credential, operationId, command));
+        if (result.IsAccepted)
+        {
+            // If the push of this change was lost, this server's screens resync at once, not at the next renewal.
+            feeds.Seen(workshopId, result.Version);
+        }
+
+        return result;
+    }
 
     public async Task<AccessResult> Access(string workshopId, Credential credential)
     {
@@ -249,7 +262,8 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
     }
 
     public static bool IsTransient(Exception exception) =>
-        exception is TimeoutException or OrleansException or OperationCanceledException or Azure.RequestFailedException;
+        exception is TimeoutException or OrleansException or OperationCanceledException or Azure.RequestFailedException
+        || (exception is AggregateException { InnerExceptions.Count: > 0 } aggregate && aggregate.InnerExceptions.All(IsTransient));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A grain call could not be answered")]
     private partial void LogUnavailable(Exception exception);

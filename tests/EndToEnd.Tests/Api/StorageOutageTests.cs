@@ -1,0 +1,61 @@
+using CollectifLive.Testing;
+using CollectifLive.Web.Realtime;
+using CollectifLive.Workshops;
+
+namespace CollectifLive.EndToEnd.Tests.Api;
+
+/// <summary>
+/// Storage stopped for real (Azurite killed) and started again on the same files: a note sent meanwhile is refused
+/// quickly with a retryable code, and the same operation sent again once storage is back lands exactly once.
+/// </summary>
+public class StorageOutageTests
+{
+    /// <summary>Far above the few seconds the refusal takes, far below the 30 s a call used to hang for.</summary>
+    private static readonly TimeSpan RefusalBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_note_sent_while_storage_is_down_is_refused_as_unavailable_and_lands_once_when_retried_after()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collectiflive-outage-" + Guid.NewGuid().ToString("N"));
+        var azurite = await AzuriteProcess.Start(folder);
+        var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        var settings = AppSettings.CoHosted(azurite.ConnectionString);
+        var app = await AppInstance.Start(settings);
+        try
+        {
+            var workshop = await WorkshopApiClient.CreateFromTemplate(settings.BaseUrl);
+            await using var hub = await HubClient.Connect(settings.BaseUrl);
+            Assert.Null((await hub.Join(new HubJoinRequest(workshop.JoinCode, "Amina"))).Error);
+            Assert.Null((await hub.AddNote(new HubAddNoteRequest(Guid.NewGuid(), "c1", "Avant la panne"))).Error);
+
+            await azurite.DisposeAsync();
+            var operation = Guid.NewGuid();
+            var during = await hub.AddNote(new HubAddNoteRequest(operation, "c1", "Pendant la panne")).WaitAsync(RefusalBound);
+            Assert.Equal(WorkshopError.StorageUnavailable, during.Error?.Code);
+
+            azurite = await AzuriteProcess.Start(folder, ports);
+            var after = await Eventually.Until(
+                () => hub.AddNote(new HubAddNoteRequest(operation, "c1", "Pendant la panne")),
+                answer => answer.Error is null,
+                "the same note accepted once storage is back",
+                TimeSpan.FromSeconds(60));
+            Assert.Null(after.Error);
+
+            // The grain restarted without this server's feed: the answer's version tells the feed it missed a push,
+            // and it resyncs well before its 20 s renewal would have.
+            var wall = await Eventually.Until(
+                async () => (await hub.Resync())!.View.Notes,
+                notes => notes.Any(n => n.Text == "Pendant la panne"),
+                "the note on the wall",
+                TimeSpan.FromSeconds(10));
+            Assert.Single(wall, n => n.Text == "Pendant la panne");
+            Assert.Single(wall, n => n.Text == "Avant la panne");
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await azurite.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
