@@ -15,6 +15,24 @@ public sealed class ClientRateLimiter(TimeProvider clock, int limit, TimeSpan wi
 
     public int Limit => limit;
 
+    /// <summary>How long <paramref name="client"/> must wait before an act counts again; null when it may act now.</summary>
+    public TimeSpan? RetryAfter(string client)
+    {
+        lock (_gate)
+        {
+            return Wait(client, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>Counts an act of <paramref name="client"/>, whether or not it is over the limit.</summary>
+    public void Record(string client)
+    {
+        lock (_gate)
+        {
+            Count(client, clock.GetUtcNow());
+        }
+    }
+
     /// <summary>Counts an act unless <paramref name="client"/> is at the limit: null when counted, else how long to wait.</summary>
     public TimeSpan? TryAcquire(string client)
     {
@@ -28,18 +46,6 @@ public sealed class ClientRateLimiter(TimeProvider clock, int limit, TimeSpan wi
             }
 
             return wait;
-        }
-    }
-
-    /// <summary>Takes back the newest act counted for <paramref name="client"/> (one that turned out not to count).</summary>
-    public void Forgive(string client)
-    {
-        lock (_gate)
-        {
-            if (_clients.TryGetValue(client, out var acts) && acts.Count > 0)
-            {
-                _clients[client] = new Queue<DateTimeOffset>(acts.Take(acts.Count - 1));
-            }
         }
     }
 

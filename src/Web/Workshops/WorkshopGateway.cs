@@ -100,20 +100,19 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
 
     /// <summary>
     /// Finds the workshop (or the event, for a day's code) a typed code opens. <paramref name="client"/> names who
-    /// asks, for the attempt limit. Every attempt is counted before the lookup, in one step with the check, so a burst
-    /// of codes sent at once cannot all be looked up; an attempt whose code was right (or that storage could not
-    /// answer) is taken back.
+    /// asks, for the attempt limit.
     /// </summary>
     public async Task<Outcome<JoinTarget>> ResolveCode(string? typed, string client)
     {
         var wrongCodes = limits.WrongJoinCodes;
-        if (wrongCodes.TryAcquire(client) is { } wait)
+        if (wrongCodes.RetryAfter(client) is { } wait)
         {
             return Outcome.Fail<JoinTarget>(WorkshopError.TooManyJoinAttempts, wrongCodes.Limit, wait);
         }
 
         if (JoinCode.Normalize(typed) is not { } code)
         {
+            wrongCodes.Record(client);
             return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
         }
 
@@ -122,21 +121,19 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
             var codeGrain = grains.GetGrain<IJoinCodeGrain>(code);
             if (await codeGrain.Resolve() is { } workshopId)
             {
-                wrongCodes.Forgive(client);
                 return new Outcome<JoinTarget>(new JoinTarget(workshopId, IsEvent: false));
             }
 
             if (await codeGrain.ResolveEvent() is { } eventId)
             {
-                wrongCodes.Forgive(client);
                 return new Outcome<JoinTarget>(new JoinTarget(eventId, IsEvent: true));
             }
 
+            wrongCodes.Record(client);
             return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeUnknown);
         }
         catch (Exception exception) when (IsTransient(exception))
         {
-            wrongCodes.Forgive(client);
             LogUnavailable(exception);
             return Outcome.Fail<JoinTarget>(WorkshopError.StorageUnavailable);
         }

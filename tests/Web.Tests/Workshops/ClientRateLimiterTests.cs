@@ -42,27 +42,21 @@ public class ClientRateLimiterTests
     }
 
     [Fact]
-    public void Forgiven_acts_do_not_count_and_the_others_block_the_client_for_the_rest_of_the_minute_only()
+    public void Recorded_failures_block_the_client_for_the_rest_of_the_minute_only()
     {
         var limiter = new ClientRateLimiter(_clock, Limits.JoinAttemptsPerMinute, Minute);
-        for (var i = 0; i < Limits.JoinAttemptsPerMinute * 3; i++)
+        for (var i = 0; i < Limits.JoinAttemptsPerMinute - 1; i++)
         {
-            // Right codes: counted before the lookup, taken back after it.
-            Assert.Null(limiter.TryAcquire("ip:1"));
-            limiter.Forgive("ip:1");
+            limiter.Record("ip:1");
         }
 
-        for (var i = 0; i < Limits.JoinAttemptsPerMinute; i++)
-        {
-            Assert.Null(limiter.TryAcquire("ip:1"));
-        }
-
-        Assert.Equal(Minute, limiter.TryAcquire("ip:1"));
-        Assert.Null(limiter.TryAcquire("ip:2"));
-        limiter.Forgive("ip:3");
+        Assert.Null(limiter.RetryAfter("ip:1"));
+        limiter.Record("ip:1");
+        Assert.Equal(Minute, limiter.RetryAfter("ip:1"));
+        Assert.Null(limiter.RetryAfter("ip:2"));
 
         _clock.Advance(Minute);
-        Assert.Null(limiter.TryAcquire("ip:1"));
+        Assert.Null(limiter.RetryAfter("ip:1"));
     }
 
     [Fact]
