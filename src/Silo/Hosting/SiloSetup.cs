@@ -47,6 +47,10 @@ public static class SiloSetup
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+
+        // A storage that drops traffic silently fails within this (a refused connection fails at once); a whole
+        // workshop of 2,000 participants is written well within it on a real network.
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
         return options;
     }
 

@@ -26,8 +26,13 @@ public static class OrleansHosting
 
         if (mode == HostingMode.CoHosted)
         {
-            // One process: the silo and its web server share a key made for it, unless one is set.
-            settings = settings with { ServiceKey = settings.ServiceKey ?? ServiceAccess.NewSecret() };
+            // One silo on loopback: it and its web server share a key made for the process, unless one is set. Co-hosted
+            // silos clustered through a table call each other's grains: they need the cluster's key.
+            if (settings.Clustering == ClusteringMode.Localhost)
+            {
+                settings = settings with { ServiceKey = settings.ServiceKey ?? ServiceAccess.NewSecret() };
+            }
+
             builder.UseOrleans(silo => silo.ConfigureCollectifLiveSilo(settings));
         }
         else

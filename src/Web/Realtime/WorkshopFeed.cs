@@ -32,6 +32,9 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private ITimer? _renewal;
     private ITimer? _gapTimer;
     private int _resyncing;
+    private int _catchingUp;
+    private long _awaitedVersion;
+    private volatile bool _disposed;
 
     public WorkshopFeed(string workshopId, IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger logger)
     {
@@ -150,6 +153,8 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     /// A command through this server was answered at <paramref name="version"/>. Its push normally follows within
     /// moments; if the feed still shows an older version after <see cref="CatchUpPatience"/>, the push was lost (the grain
     /// restarted and no longer knows this feed, say): the feed subscribes again and resyncs then, not at the next renewal.
+    /// One catch-up at a time per feed, for the newest version awaited: a busy workshop whose pushes lag cannot start
+    /// one resync per command.
     /// </summary>
     public async Task CatchUp(long version)
     {
@@ -158,10 +163,31 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
             return;
         }
 
-        await Task.Delay(CatchUpPatience, _clock);
-        if (version > (Current?.Version ?? long.MaxValue))
+        InterlockedMax(ref _awaitedVersion, version);
+        if (Interlocked.Exchange(ref _catchingUp, 1) == 1)
         {
-            await Renew();
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(CatchUpPatience, _clock);
+            if (!_disposed && Interlocked.Read(ref _awaitedVersion) > (Current?.Version ?? long.MaxValue))
+            {
+                await Renew();
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _catchingUp, 0);
+        }
+
+        static void InterlockedMax(ref long target, long value)
+        {
+            long seen;
+            while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
         }
     }
 
@@ -286,6 +312,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _renewal?.Dispose();
         _gapTimer?.Dispose();
         if (_reference is not null)
