@@ -27,6 +27,10 @@ public sealed record ClusterSettings(
     IPAddress SiloAddress,
     string? ServiceKey = null)
 {
+    /// <summary>Secrets (the service key, the storage account key) never reach logs through the generated ToString.</summary>
+    public override string ToString() =>
+        $"ClusterSettings {{ Clustering = {Clustering}, ClusterId = {ClusterId}, ServiceId = {ServiceId}, SiloPort = {SiloPort}, GatewayPort = {GatewayPort}, SiloAddress = {SiloAddress} }}";
+
     /// <summary>The key web servers present to the silos; required wherever silos and web servers are separate processes.</summary>
     public string RequireServiceKey() =>
         ServiceKey is { Length: >= 22 } key

@@ -98,5 +98,11 @@ public static class LenientJson
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+
+        /// <summary>As a dictionary key: its name, read back by name (an unknown one becomes -1 like a value).</summary>
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Enum.TryParse<T>(reader.GetString(), ignoreCase: true, out var named) && Enum.IsDefined(named) ? named : (T)Enum.ToObject(typeof(T), -1);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToString());
     }
 }

@@ -31,5 +31,7 @@ public class ServiceKeyTests
         Assert.False(access.Allows(null));
         Assert.NotEqual(ServiceAccess.NewSecret(), ServiceAccess.NewSecret());
         Assert.DoesNotContain(key, new ServiceKey(key).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, Settings(key).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey", Settings(key).ToString(), StringComparison.Ordinal);
     }
 }
