@@ -105,7 +105,15 @@ public sealed record EventView(
     ImmutableArray<string> WorkshopIds,
     DateTimeOffset CreatedAt,
     string? DayCode = null,
-    ImmutableArray<DayConsentTally> DayConsents = default);
+    ImmutableArray<DayConsentTally> DayConsents = default)
+{
+    /// <summary>The consent the plenary gathered on a recommendation of an atelier, if any was given.</summary>
+    public DayConsentTally? ConsentOn(string workshopId, string recommendationId)
+    {
+        var key = PlenaryStep.KeyOf(workshopId, recommendationId);
+        return DayConsents.IsDefault ? null : DayConsents.FirstOrDefault(c => c.Key == key && c.Voters > 0);
+    }
+}
 
 /// <summary>
 /// The event, or why it was refused (<paramref name="Limit"/> quotes the bound that was passed). A creation also

@@ -20,7 +20,10 @@ public sealed record PlenaryStep(
     int Total)
 {
     /// <summary>The key of the day's consent on this recommendation.</summary>
-    public string Key => $"{WorkshopId}/{RecommendationId}";
+    public string Key => KeyOf(WorkshopId, RecommendationId);
+
+    /// <summary>The key of the day's consent on a recommendation of an atelier.</summary>
+    public static string KeyOf(string workshopId, string recommendationId) => $"{workshopId}/{recommendationId}";
 }
 
 /// <summary>The day's consent on one recommendation: how many agree, can live with it, or object.</summary>

@@ -159,7 +159,7 @@ public sealed partial class EventGrain(
 
         if (_state is null)
         {
-            await ForgetReminder();
+            await this.ForgetReminder(RetentionReminder);
             return;
         }
 
@@ -184,19 +184,11 @@ public sealed partial class EventGrain(
             await GrainFactory.GetGrain<IJoinCodeGrain>(dayCode).Release(EventId);
         }
 
-        await ForgetReminder();
+        await this.ForgetReminder(RetentionReminder);
         _state = null;
         _key = null;
         LogDeleted(EventId);
         DeactivateOnIdle();
-    }
-
-    private async Task ForgetReminder()
-    {
-        if (await this.GetReminder(RetentionReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     public async Task<CommandResult> SetPlenaryStep(string organiserSecret, PlenaryStep? step)
@@ -297,7 +289,7 @@ public sealed partial class EventGrain(
         }
 
         // Nothing of the workshop stays in the day: its consents go, and the plenary leaves it if it showed it.
-        var prefix = workshopId + "/";
+        var prefix = PlenaryStep.KeyOf(workshopId, "");
         var plenaryLeaves = _state.Plenary?.WorkshopId == workshopId;
         await Write(_state with
         {

@@ -96,7 +96,7 @@ public sealed partial class WorkshopGrain(
 
         if (_committed is null || _deleting)
         {
-            await ForgetRetentionReminder();
+            await this.ForgetReminder(RetentionReminder);
             return;
         }
 
@@ -126,14 +126,6 @@ public sealed partial class WorkshopGrain(
         }
 
         this.DeactivateOnIdle();
-    }
-
-    private async Task ForgetRetentionReminder()
-    {
-        if (await this.GetReminder(RetentionReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     public Task<CommandResult> Create(Guid operationId, CreateWorkshop command) =>
@@ -330,7 +322,7 @@ public sealed partial class WorkshopGrain(
 
         await keys.Destroy(ContentKeys.WorkshopOwner(WorkshopId));
         await store.ClearStateAsync();
-        await ForgetRetentionReminder();
+        await this.ForgetReminder(RetentionReminder);
         _committed = null;
         _key = null;
         LogDeleted(WorkshopId);

@@ -44,7 +44,6 @@ public static class EventMarkdown
             .Append(" | ").Append(Number(workshops.Sum(w => w.Rounds.Count))).AppendLine(" |").AppendLine();
 
         md.Append("## ").AppendLine(localizer["EventExport.Recommendations"]).AppendLine();
-        var consents = (day.DayConsents.IsDefault ? [] : day.DayConsents).ToDictionary(c => c.Key);
         foreach (var workshop in workshops)
         {
             md.Append("### ").AppendLine(MarkdownText.Inline(workshop.Header.Title)).AppendLine();
@@ -58,7 +57,7 @@ public static class EventMarkdown
             {
                 md.Append(Number(recommendation.Rank)).Append(". ").Append(MarkdownText.Inline(recommendation.Title));
                 md.Append(recommendation.Priority ? $" ({localizer["Synthesis.Priority"]})" : "");
-                if (consents.GetValueOrDefault($"{workshop.Header.WorkshopId}/{recommendation.Id}") is { Voters: > 0 } consent)
+                if (day.ConsentOn(workshop.Header.WorkshopId, recommendation.Id) is { } consent)
                 {
                     md.Append(" — ").Append(localizer["EventExport.DayConsent", consent.Agree, consent.LiveWith, consent.Objection]);
                 }
