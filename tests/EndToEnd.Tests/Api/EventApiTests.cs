@@ -28,7 +28,7 @@ public class EventApiTests(AppFixture app)
         Assert.All(day.Workshops, w => Assert.Contains("#cle=", w.FacilitatorUrl, StringComparison.Ordinal));
         Assert.All(day.Workshops, w => Assert.Equal(6, w.JoinCode.Length));
 
-        using var organiser = Client(OrganiserKey(day));
+        using var organiser = Client(WorkshopApiClient.OrganiserKey(day));
         foreach (var workshop in day.Workshops)
         {
             using var phase = await organiser.PostAsJsonAsync($"/api/workshops/{workshop.WorkshopId}/phase", new { phase = "Contribution" });
@@ -42,7 +42,7 @@ public class EventApiTests(AppFixture app)
         Assert.Equal(day.Workshops.Select(w => w.WorkshopId), workshops.Select(w => w.GetProperty("workshopId").GetString()));
         Assert.Equal("Concrétisation", workshops[2].GetProperty("title").GetString());
         Assert.All(workshops, w => Assert.Equal("Contribution", w.GetProperty("phase").GetString()));
-        Assert.All(workshops, w => Assert.Contains("#cle=" + OrganiserKey(day), w.GetProperty("consoleUrl").GetString(), StringComparison.Ordinal));
+        Assert.All(workshops, w => Assert.Contains("#cle=" + WorkshopApiClient.OrganiserKey(day), w.GetProperty("consoleUrl").GetString(), StringComparison.Ordinal));
 
         // A workshop's own key opens its console, not the event.
         using var facilitator = Client(WorkshopApiClient.FacilitatorKey(day.Workshops[0]));
@@ -82,7 +82,7 @@ public class EventApiTests(AppFixture app)
     public async Task The_organiser_adds_a_workshop_and_reissues_a_console_link_that_locks_the_old_one_out()
     {
         var day = await CreateDay(FourAteliers[..1]);
-        using var organiser = Client(OrganiserKey(day));
+        using var organiser = Client(WorkshopApiClient.OrganiserKey(day));
 
         using var added = await organiser.PostAsJsonAsync($"/api/events/{day.EventId}/workshops", new { templateId = "numerique", title = "Numérique et lien social" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
@@ -104,7 +104,7 @@ public class EventApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, old.StatusCode);
         using var fresh = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Phase.Contribution, newKey);
         Assert.Equal(HttpStatusCode.NoContent, fresh.StatusCode);
-        using var byOrganiser = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Phase.Grouping, OrganiserKey(day));
+        using var byOrganiser = await WorkshopApiClient.SetPhase(app.BaseUrl, workshop, Phase.Grouping, WorkshopApiClient.OrganiserKey(day));
         Assert.Equal(HttpStatusCode.NoContent, byOrganiser.StatusCode);
     }
 
@@ -137,7 +137,7 @@ public class EventApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
         using var codeAfter = await Client(null).GetAsync($"/j/{first.JoinCode}");
         Assert.DoesNotContain(first.WorkshopId, await codeAfter.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var organiser = Client(OrganiserKey(day));
+        using var organiser = Client(WorkshopApiClient.OrganiserKey(day));
         var listed = await organiser.GetFromJsonAsync<JsonElement>($"/api/events/{day.EventId}");
         Assert.Equal([second.WorkshopId], listed.GetProperty("workshops").EnumerateArray().Select(w => w.GetProperty("workshopId").GetString()));
 
@@ -148,7 +148,7 @@ public class EventApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NoContent, eventDeleted.StatusCode);
         using var eventAfter = await organiser.GetAsync($"/api/events/{day.EventId}");
         Assert.Equal(HttpStatusCode.NotFound, eventAfter.StatusCode);
-        using var secondAfter = await WorkshopApiClient.SetPhase(app.BaseUrl, second, Phase.Grouping, OrganiserKey(day));
+        using var secondAfter = await WorkshopApiClient.SetPhase(app.BaseUrl, second, Phase.Grouping, WorkshopApiClient.OrganiserKey(day));
         Assert.Equal(HttpStatusCode.NotFound, secondAfter.StatusCode);
     }
 
@@ -156,7 +156,7 @@ public class EventApiTests(AppFixture app)
     public async Task The_day_is_exported_as_one_synthesis_and_one_archive_for_the_organiser_only()
     {
         var day = await CreateDay(FourAteliers[..2]);
-        using var organiser = Client(OrganiserKey(day));
+        using var organiser = Client(WorkshopApiClient.OrganiserKey(day));
         foreach (var (workshop, title) in day.Workshops.Zip(["Ouvrir la maison de quartier le soir", "Un jardin partagé derrière l'école"]))
         {
             using var recommendation = await organiser.PostAsJsonAsync($"/api/workshops/{workshop.WorkshopId}/recommendations", new { title });
@@ -188,20 +188,14 @@ public class EventApiTests(AppFixture app)
 
     private async Task<CreateEventResponse> CreateDay(object[] workshops)
     {
-        using var http = Client(null);
-        using var response = await http.PostAsJsonAsync("/api/events", new
+        return await WorkshopApiClient.CreateEvent(app.BaseUrl, new
         {
             title = "Journée citoyenne du quartier Saint-Michel",
             date = "2026-12-05",
             place = "Maison des associations",
             workshops,
         });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonSerializer.Deserialize<CreateEventResponse>(body, JsonSerializerOptions.Web)!;
     }
-
-    private static string OrganiserKey(CreateEventResponse day) => day.OrganiserUrl.Split("#cle=")[1];
 
     private HttpClient Client(string? key)
     {

@@ -34,6 +34,18 @@ public static class WorkshopApiClient
 
     public static string FacilitatorKey(CreateWorkshopResponse workshop) => workshop.FacilitatorUrl.Split("#cle=")[1];
 
+    /// <summary>POST /api/events, which must make the day: a script's one call for a day and its ateliers.</summary>
+    public static async Task<CreateEventResponse> CreateEvent(string baseUrl, object request)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var response = await http.PostAsJsonAsync("/api/events", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
+        return JsonSerializer.Deserialize<CreateEventResponse>(body, JsonSerializerOptions.Web)!;
+    }
+
+    public static string OrganiserKey(CreateEventResponse day) => day.OrganiserUrl.Split("#cle=")[1];
+
     /// <summary>POST /api/workshops/{id}/phase with the facilitator key, as a remote control would.</summary>
     public static async Task<HttpResponseMessage> SetPhase(string baseUrl, CreateWorkshopResponse workshop, Phase phase, string? key = null)
     {

@@ -102,14 +102,12 @@ public class OrganiserTests(AppFixture app)
     [Fact]
     public async Task With_the_days_code_a_participant_chooses_an_atelier_seeing_how_many_are_already_in_each()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        using var response = await http.PostAsJsonAsync("/api/events", new
+        var day = await Api.WorkshopApiClient.CreateEvent(app.BaseUrl, new
         {
             title = "Journée des associations",
             date = "2026-12-05",
             workshops = new object[] { new { templateId = "emergence" }, new { templateId = "numerique", title = "Numérique et lien social" } },
         });
-        var day = (await response.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
         Assert.Matches("^[A-Z2-9]{6}$", day.DayCode);
 
         await using var first = await app.Browser.NewContextAsync(Devices.Phone(app.BaseUrl));
@@ -144,16 +142,14 @@ public class OrganiserTests(AppFixture app)
     [Fact]
     public async Task The_plenary_walks_through_both_ateliers_recommendations_while_phones_of_each_give_their_consent()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        using var response = await http.PostAsJsonAsync("/api/events", new
+        var day = await Api.WorkshopApiClient.CreateEvent(app.BaseUrl, new
         {
             title = "Journée citoyenne de restitution",
             date = "2026-12-05",
             workshops = new object[] { new { templateId = "emergence" }, new { templateId = "numerique" } },
         });
-        var day = (await response.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
-        var organiserKey = day.OrganiserUrl.Split("#cle=")[1];
-        http.DefaultRequestHeaders.Authorization = new("Bearer", organiserKey);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Api.WorkshopApiClient.OrganiserKey(day));
         foreach (var (workshop, title) in new[]
         {
             (day.Workshops[0], "Ouvrir la maison de quartier le soir"),

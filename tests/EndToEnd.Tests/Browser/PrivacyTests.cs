@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CollectifLive.EndToEnd.Tests.Api;
@@ -74,10 +73,8 @@ public partial class PrivacyTests(AppFixture app)
     public async Task No_page_loads_anything_from_another_origin_nor_sets_a_cookie_the_privacy_page_does_not_name()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        using var created = await http.PostAsJsonAsync("/api/events", new { title = "Journée", date = "2026-12-05", workshops = new[] { new { templateId = "emergence" } } });
-        var day = (await created.Content.ReadFromJsonAsync<Web.Api.CreateEventResponse>())!;
-        var organiserKey = day.OrganiserUrl.Split("#cle=")[1];
+        var day = await WorkshopApiClient.CreateEvent(app.BaseUrl, new { title = "Journée", date = "2026-12-05", workshops = new[] { new { templateId = "emergence" } } });
+        var organiserKey = WorkshopApiClient.OrganiserKey(day);
         var origin = new Uri(app.BaseUrl);
         var requested = new ConcurrentQueue<string>();
         var stylesheets = new ConcurrentQueue<IResponse>();
