@@ -281,13 +281,25 @@ public class GroupingTests(AppFixture app)
     /// <summary>Ticks each note's box with Space, leaving those already ticked as they are.</summary>
     private static async Task SelectWithKeyboard(IPage page, IEnumerable<string> notes)
     {
-        foreach (var note in notes)
-        {
-            var checkbox = page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]");
-            if (!await checkbox.IsCheckedAsync())
+        var wanted = notes.Order(StringComparer.Ordinal).ToList();
+
+        // The other console can reshape the wall between a focus and its key: look at what is ticked, as a person
+        // would, and put it right before going on (untick a note ticked by mistake, tick one the key missed).
+        await Eventually.Until(
+            async () =>
             {
-                await checkbox.PressAsync("Space");
-            }
-        }
+                var ticked = await page.Locator(".note:has(input[type=checkbox]:checked) .note-text").AllInnerTextsAsync();
+                foreach (var note in ticked.Except(wanted).Concat(wanted.Except(ticked)))
+                {
+                    // Each key waits for its tick to show, so a slow answer is never pressed twice.
+                    var checkbox = page.Locator(".note", new() { HasTextString = note }).Locator("input[type=checkbox]");
+                    await checkbox.PressAsync("Space");
+                    await Expect(checkbox).ToBeCheckedAsync(new() { Checked = wanted.Contains(note) });
+                }
+
+                return (await page.Locator(".note:has(input[type=checkbox]:checked) .note-text").AllInnerTextsAsync()).Order(StringComparer.Ordinal).ToList();
+            },
+            ticked => ticked.SequenceEqual(wanted),
+            $"only {string.Join(", ", wanted)} ticked");
     }
 }
