@@ -18,6 +18,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
+// The static files of a build (not only of a publish) in every environment: ./run.sh runs the build in Production.
+builder.WebHost.UseStaticWebAssets();
 var hosting = builder.AddCollectifLiveOrleans();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -63,6 +65,9 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+
+    // Only ever sent over HTTPS: a room's laptop served over plain HTTP on its Wi-Fi is not told to refuse it.
+    app.UseHsts();
 }
 
 app.UseSecurityHeaders();
@@ -137,7 +142,7 @@ app.MapWorkshopApi();
 app.MapEventApi();
 app.MapHub<WorkshopHub>("/hubs/workshop");
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // frame-ancestors 'none' is in the site's policy
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

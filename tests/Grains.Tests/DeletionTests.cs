@@ -141,5 +141,5 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
     }
 
     private async Task<byte[]?> KeyOf(string owner) =>
-        await new ContentKeys(new TableServiceClient(fixture.Azurite.ConnectionString)).Find(owner);
+        await new TableContentKeys(new TableServiceClient(fixture.Azurite.ConnectionString)).Find(owner);
 }

@@ -3,8 +3,7 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public class EventGrainTests(TestClusterFixture fixture)
+public abstract class EventGrainTests(TestClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Client;
 
@@ -162,3 +161,9 @@ public class EventGrainTests(TestClusterFixture fixture)
         Assert.NotNull(await eventGrain.Plenary(TestClusterFixture.Service));
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class EventGrainTestsOnAzureStorage(TestClusterFixture fixture) : EventGrainTests(fixture);
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class EventGrainTestsOnSqlite(SqliteTestClusterFixture fixture) : EventGrainTests(fixture);

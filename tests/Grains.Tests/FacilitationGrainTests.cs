@@ -4,8 +4,7 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public class FacilitationGrainTests(TestClusterFixture fixture)
+public abstract class FacilitationGrainTests(TestClusterFixture fixture)
 {
     private readonly Workshops _workshops = new(fixture.Client);
 
@@ -204,3 +203,9 @@ public class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.Equal(WorkshopError.JoinsLocked, (await grain.Join(Guid.NewGuid(), new JoinWorkshop("Chloé", Presence.Room, Workshops.ParticipantKey(3), await Workshops.CodeOf(grain)))).Error);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class FacilitationGrainTestsOnAzureStorage(TestClusterFixture fixture) : FacilitationGrainTests(fixture);
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class FacilitationGrainTestsOnSqlite(SqliteTestClusterFixture fixture) : FacilitationGrainTests(fixture);

@@ -3,8 +3,7 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public class ObserverTests(TestClusterFixture fixture)
+public abstract class ObserverTests(TestClusterFixture fixture)
 {
     [Fact]
     public async Task An_observer_hears_every_durable_change_once_in_contiguous_versions()
@@ -36,3 +35,9 @@ public class ObserverTests(TestClusterFixture fixture)
         }
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class ObserverTestsOnAzureStorage(TestClusterFixture fixture) : ObserverTests(fixture);
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class ObserverTestsOnSqlite(SqliteTestClusterFixture fixture) : ObserverTests(fixture);

@@ -1,4 +1,6 @@
+using CollectifLive.Events;
 using CollectifLive.Silo;
+using CollectifLive.Silo.Hosting;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,23 +9,34 @@ using Microsoft.Extensions.Time.Testing;
 namespace CollectifLive.Grains.Tests;
 
 /// <summary>A test cluster whose grains read the time from a clock the tests move.</summary>
-public sealed class FakeClockClusterFixture : TestClusterFixture
+public class FakeClockClusterFixture : TestClusterFixture
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
 
     protected override void Configure(ISiloBuilder silo) => silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Clock);
 }
 
+/// <summary>The same on the one-machine storage.</summary>
+public sealed class FakeClockSqliteClusterFixture : FakeClockClusterFixture
+{
+    protected override StorageProvider Storage => StorageProvider.Sqlite;
+}
+
 /// <summary>
 /// Workshops delete themselves <c>Retention:Days</c> (90 by default) after their last change, unless kept. The
 /// reminder's tick is delivered by hand (its period is hours of real time); the clock it reads is moved by the test.
 /// </summary>
-public class RetentionTests(FakeClockClusterFixture fixture) : IClassFixture<FakeClockClusterFixture>
+public abstract class RetentionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : FakeClockClusterFixture
 {
     private readonly Workshops _workshops = new(fixture.Client);
 
     private Task Tick(IWorkshopGrain grain) =>
         grain.AsReference<IRemindable>().ReceiveReminder("retention", new TickStatus(fixture.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromHours(6), fixture.Clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>A day dated by the tests' clock, which earlier tests of the class have moved by months.</summary>
+    private CreateEvent Today(params EventWorkshop[] workshops) =>
+        Events.Day(workshops) with { Date = DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime) };
 
     [Fact]
     public async Task A_workshop_is_deleted_ninety_days_after_its_last_change_not_before()
@@ -65,7 +78,7 @@ public class RetentionTests(FakeClockClusterFixture fixture) : IClassFixture<Fak
     {
         var emergence = Events.Atelier("Émergence");
         var numerique = Events.Atelier("Numérique");
-        var (eventGrain, _) = await Events.Create(fixture.Client, Events.Day(emergence, numerique));
+        var (eventGrain, _) = await Events.Create(fixture.Client, Today(emergence, numerique));
         var kept = fixture.Client.GetGrain<IWorkshopGrain>(numerique.WorkshopId);
         Assert.True((await kept.Execute(Credential.Facilitator(Events.OrganiserKey), Guid.NewGuid(), new SetKept(true))).IsAccepted);
 
@@ -80,7 +93,7 @@ public class RetentionTests(FakeClockClusterFixture fixture) : IClassFixture<Fak
     public async Task An_event_left_without_workshops_goes_once_its_own_retention_has_passed()
     {
         var emergence = Events.Atelier("Émergence");
-        var (eventGrain, _) = await Events.Create(fixture.Client, Events.Day(emergence));
+        var (eventGrain, _) = await Events.Create(fixture.Client, Today(emergence));
         var remindable = eventGrain.AsReference<IRemindable>();
         var tick = new TickStatus(fixture.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromHours(6), fixture.Clock.GetUtcNow().UtcDateTime);
 
@@ -97,3 +110,7 @@ public class RetentionTests(FakeClockClusterFixture fixture) : IClassFixture<Fak
         Assert.Equal(WorkshopError.EventNotFound, (await eventGrain.View(Events.OrganiserKey)).Error);
     }
 }
+
+public sealed class RetentionTestsOnAzureStorage(FakeClockClusterFixture fixture) : RetentionTests<FakeClockClusterFixture>(fixture);
+
+public sealed class RetentionTestsOnSqlite(FakeClockSqliteClusterFixture fixture) : RetentionTests<FakeClockSqliteClusterFixture>(fixture);

@@ -5,8 +5,7 @@ using Xunit.Abstractions;
 
 namespace CollectifLive.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output)
+public abstract class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output)
 {
     private const int Voters = 200;
 
@@ -189,3 +188,9 @@ public class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelper output
         Assert.Equal(repeated, retried);
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class VoteGrainTestsOnAzureStorage(TestClusterFixture fixture, ITestOutputHelper output) : VoteGrainTests(fixture, output);
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class VoteGrainTestsOnSqlite(SqliteTestClusterFixture fixture, ITestOutputHelper output) : VoteGrainTests(fixture, output);

@@ -4,8 +4,7 @@ using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
 
-[Collection(ClusterCollection.Name)]
-public class WorkshopGrainTests(TestClusterFixture fixture)
+public abstract class WorkshopGrainTests(TestClusterFixture fixture)
 {
     private readonly Workshops _workshops = new(fixture.Client);
 
@@ -211,3 +210,9 @@ public class WorkshopGrainTests(TestClusterFixture fixture)
         Assert.Equal(200, results.Select(r => r.Version).Distinct().Count());
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class WorkshopGrainTestsOnAzureStorage(TestClusterFixture fixture) : WorkshopGrainTests(fixture);
+
+[Collection(SqliteClusterCollection.Name)]
+public sealed class WorkshopGrainTestsOnSqlite(SqliteTestClusterFixture fixture) : WorkshopGrainTests(fixture);

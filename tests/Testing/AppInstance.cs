@@ -13,7 +13,8 @@ public sealed record AppSettings(
     int GatewayPort,
     bool ClientMode = false,
     string ClusterId = "collectiflive-tests",
-    int? ClientRatePerMinute = null)
+    int? ClientRatePerMinute = null,
+    string? SqlitePath = null)
 {
     /// <summary>
     /// Far above what the end-to-end suite does from its one address (127.0.0.1) in a minute on the fastest machine,
@@ -22,6 +23,9 @@ public sealed record AppSettings(
     public const int SuiteRatePerMinute = 100_000;
 
     public static AppSettings CoHosted(string storage) => new(storage, FreePort.Next(), FreePort.Next(), FreePort.Next());
+
+    /// <summary>One co-hosted app on the one-machine storage, as ./run.sh runs it: a SQLite file at <paramref name="path"/>.</summary>
+    public static AppSettings OnSqlite(string path) => new(string.Empty, FreePort.Next(), FreePort.Next(), FreePort.Next(), SqlitePath: path);
 
     /// <summary>The app that many tests share: per-client rates raised to <see cref="SuiteRatePerMinute"/>.</summary>
     public AppSettings Shared() => this with { ClientRatePerMinute = SuiteRatePerMinute };
@@ -38,6 +42,8 @@ public sealed record AppSettings(
 
     private Dictionary<string, string> Cluster => new()
     {
+        ["Storage__Provider"] = SqlitePath is null ? "AzureStorage" : "Sqlite",
+        ["Storage__SqlitePath"] = SqlitePath ?? string.Empty,
         ["Storage__ConnectionString"] = StorageConnectionString,
         ["Cluster__Mode"] = ClientMode ? "Client" : "CoHosted",
         ["Cluster__Clustering"] = ClientMode ? "AzureTable" : "Localhost",

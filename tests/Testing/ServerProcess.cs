@@ -46,9 +46,9 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        // Development: the web app serves its static assets from the build, without a publish step.
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // Production, as ./run.sh runs it: no developer pages; the static assets still come from the build.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in environment)
@@ -68,6 +68,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Asks the process to stop as Ctrl-C would (SIGTERM), and waits for it.</summary>
     public Task Stop() => Signals.Terminate(_process, TimeSpan.FromSeconds(30));
+
+    /// <summary>Kills the process at once (SIGKILL): nothing it holds in memory gets a chance to be saved.</summary>
+    public async Task KillHard()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

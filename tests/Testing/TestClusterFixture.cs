@@ -5,7 +5,10 @@ using Xunit;
 
 namespace CollectifLive.Testing;
 
-/// <summary>A real Orleans test cluster whose grains store to a real Azurite, shared by the tests of a collection.</summary>
+/// <summary>
+/// A real Orleans test cluster whose grains store to a real Azurite (the clustered storage), shared by the tests of a
+/// collection; <see cref="SqliteTestClusterFixture"/> runs the same tests on the one-machine storage.
+/// </summary>
 public class TestClusterFixture : IAsyncLifetime
 {
     /// <summary>The key the tests present as a web server would.</summary>
@@ -19,6 +22,13 @@ public class TestClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>The storage the silo uses.</summary>
+    protected virtual StorageProvider Storage => StorageProvider.AzureStorage;
+
+    /// <summary>The SQLite file of a fixture on <see cref="StorageProvider.Sqlite"/>, in a folder of its own.</summary>
+    public string SqlitePath { get; } = Path.Combine(Path.GetTempPath(), "collectiflive-sqlite-" + Guid.NewGuid().ToString("N"), "grains.db");
+
+    /// <summary>Azurite, on a fixture that stores to Azure Storage.</summary>
     public AzuriteProcess Azurite { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -27,14 +37,26 @@ public class TestClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await AzuriteProcess.Start(AzuriteLocation);
+        string? connectionString = null;
+        if (Storage == StorageProvider.AzureStorage)
+        {
+            Azurite = await AzuriteProcess.Start(AzuriteLocation);
+            connectionString = Azurite.ConnectionString;
+        }
+
         var builder = new InProcessTestClusterBuilder(1);
-        var connectionString = Azurite.ConnectionString;
         builder.ConfigureSilo((_, silo) =>
         {
             Configure(silo);
             silo.Services.AddSingleton(new ServiceAccess(Service.Secret));
-            silo.AddCollectifLiveStorage(connectionString);
+            if (connectionString is null)
+            {
+                silo.AddCollectifLiveSqliteStorage(SqlitePath);
+            }
+            else
+            {
+                silo.AddCollectifLiveAzureStorage(connectionString);
+            }
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -51,7 +73,19 @@ public class TestClusterFixture : IAsyncLifetime
         {
             await Azurite.DisposeAsync();
         }
+
+        if (Storage == StorageProvider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(SqlitePath)!, recursive: true);
+        }
     }
+}
+
+/// <summary>The same cluster on the one-machine storage: one SQLite file.</summary>
+public sealed class SqliteTestClusterFixture : TestClusterFixture
+{
+    protected override StorageProvider Storage => StorageProvider.Sqlite;
 }
 
 /// <summary>A test cluster whose Azurite keeps its files on disk, so that tests can read what storage really holds.</summary>

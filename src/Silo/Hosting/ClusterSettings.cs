@@ -13,6 +13,16 @@ public enum ClusteringMode
     AzureTable,
 }
 
+/// <summary>Where the grains' state, their reminders and the content keys are kept.</summary>
+public enum StorageProvider
+{
+    /// <summary>One SQLite file on this machine, synced at every commit: the default for one co-hosted silo.</summary>
+    Sqlite,
+
+    /// <summary>Azure Storage (or Azurite): blobs and tables every silo of a cluster shares.</summary>
+    AzureStorage,
+}
+
 /// <summary>
 /// The settings silos and web clients share, read from configuration with embedded defaults. They live in a
 /// "Cluster" section, not "Orleans": Orleans reads that section itself and would take these keys for providers.
@@ -25,11 +35,13 @@ public sealed record ClusterSettings(
     int SiloPort,
     int GatewayPort,
     IPAddress SiloAddress,
-    string? ServiceKey = null)
+    string? ServiceKey = null,
+    StorageProvider Storage = StorageProvider.AzureStorage,
+    string SqlitePath = ClusterSettings.DefaultSqlitePath)
 {
     /// <summary>Secrets (the service key, the storage account key) never reach logs through the generated ToString.</summary>
     public override string ToString() =>
-        $"ClusterSettings {{ Clustering = {Clustering}, ClusterId = {ClusterId}, ServiceId = {ServiceId}, SiloPort = {SiloPort}, GatewayPort = {GatewayPort}, SiloAddress = {SiloAddress} }}";
+        $"ClusterSettings {{ Storage = {Storage}, Clustering = {Clustering}, ClusterId = {ClusterId}, ServiceId = {ServiceId}, SiloPort = {SiloPort}, GatewayPort = {GatewayPort}, SiloAddress = {SiloAddress} }}";
 
     /// <summary>The key web servers present to the silos; required wherever silos and web servers are separate processes.</summary>
     public string RequireServiceKey() =>
@@ -44,13 +56,30 @@ public sealed record ClusterSettings(
         "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
         "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
-    public static ClusterSettings From(IConfiguration configuration) => new(
-        configuration["Storage:ConnectionString"] is { Length: > 0 } connection ? connection : AzuriteDefault,
-        Enum.TryParse<ClusteringMode>(configuration["Cluster:Clustering"], ignoreCase: true, out var mode) ? mode : ClusteringMode.Localhost,
-        configuration["Cluster:ClusterId"] ?? "collectiflive",
-        configuration["Cluster:ServiceId"] ?? "collectiflive",
-        int.TryParse(configuration["Cluster:SiloPort"], out var siloPort) ? siloPort : 11111,
-        int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000,
-        IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback,
-        configuration["Cluster:ServiceKey"] is { Length: > 0 } serviceKey ? serviceKey : null);
+    /// <summary>Where the one-machine database is kept, relative to the folder the app is started from.</summary>
+    public const string DefaultSqlitePath = ".data/collectiflive.db";
+
+    /// <summary>
+    /// Storage is SQLite unless Azure Storage is asked for (Storage:Provider), implied by a connection string, or needed
+    /// by clustering through a table.
+    /// </summary>
+    public static ClusterSettings From(IConfiguration configuration)
+    {
+        var connection = configuration["Storage:ConnectionString"] is { Length: > 0 } configured ? configured : null;
+        var clustering = Enum.TryParse<ClusteringMode>(configuration["Cluster:Clustering"], ignoreCase: true, out var mode) ? mode : ClusteringMode.Localhost;
+        var storage = Enum.TryParse<StorageProvider>(configuration["Storage:Provider"], ignoreCase: true, out var provider)
+            ? provider
+            : connection is not null || clustering == ClusteringMode.AzureTable ? StorageProvider.AzureStorage : StorageProvider.Sqlite;
+        return new(
+            connection ?? AzuriteDefault,
+            clustering,
+            configuration["Cluster:ClusterId"] ?? "collectiflive",
+            configuration["Cluster:ServiceId"] ?? "collectiflive",
+            int.TryParse(configuration["Cluster:SiloPort"], out var siloPort) ? siloPort : 11111,
+            int.TryParse(configuration["Cluster:GatewayPort"], out var gatewayPort) ? gatewayPort : 30000,
+            IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback,
+            configuration["Cluster:ServiceKey"] is { Length: > 0 } serviceKey ? serviceKey : null,
+            storage,
+            configuration["Storage:SqlitePath"] is { Length: > 0 } path ? path : DefaultSqlitePath);
+    }
 }

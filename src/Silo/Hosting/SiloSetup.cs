@@ -1,26 +1,34 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CollectifLive.Silo.Privacy;
+using CollectifLive.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 
 namespace CollectifLive.Silo.Hosting;
 
 /// <summary>The silo configuration shared by the stand-alone silo, the co-hosted web server and the test cluster.</summary>
 public static class SiloSetup
 {
-    /// <summary>
-    /// Grain storage: workshops in Blob storage, join codes and events beside them; the keys their content is sealed
-    /// with in a table (<see cref="ContentKeys"/>).
-    /// </summary>
-    public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, string storageConnectionString)
+    /// <summary>The storage the settings choose.</summary>
+    public static ISiloBuilder AddCollectifLiveStorage(this ISiloBuilder silo, ClusterSettings settings) => settings.Storage switch
     {
-        silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
-        silo.Services.AddSingleton(new ContentKeys(new TableServiceClient(storageConnectionString, QuickRetries(new TableClientOptions()))));
-        silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
-            .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
-            .ValidateOnStart();
+        StorageProvider.Sqlite when settings.Clustering != ClusteringMode.Localhost =>
+            throw new InvalidOperationException("SQLite storage (Storage:Provider) is one machine's: silos clustered through a table share Azure Storage."),
+        StorageProvider.Sqlite => silo.AddCollectifLiveSqliteStorage(settings.SqlitePath),
+        _ => silo.AddCollectifLiveAzureStorage(settings.StorageConnectionString),
+    };
+
+    /// <summary>
+    /// Grain storage for a cluster: workshops in Blob storage, join codes and events beside them; the keys their content
+    /// is sealed with in a table (<see cref="TableContentKeys"/>); reminders in a table.
+    /// </summary>
+    public static ISiloBuilder AddCollectifLiveAzureStorage(this ISiloBuilder silo, string storageConnectionString)
+    {
+        silo.AddDomainServices();
+        silo.Services.AddSingleton<ContentKeys>(new TableContentKeys(new TableServiceClient(storageConnectionString, QuickRetries(new TableClientOptions()))));
         silo.UseAzureTableReminderService(storageConnectionString);
         var blobs = new BlobServiceClient(storageConnectionString, QuickRetries(new BlobClientOptions()));
         foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes"), (StorageNames.Events, "events") })
@@ -34,6 +42,33 @@ public static class SiloSetup
         }
 
         return silo;
+    }
+
+    /// <summary>
+    /// Grain storage for one machine: state, reminders and content keys in one SQLite file that syncs every commit to
+    /// disk before the grain answers (<see cref="SqliteDatabase"/>).
+    /// </summary>
+    public static ISiloBuilder AddCollectifLiveSqliteStorage(this ISiloBuilder silo, string path)
+    {
+        silo.AddDomainServices();
+        silo.Services.AddSingleton(_ => new SqliteDatabase(path));
+        silo.Services.AddSingleton<ContentKeys>(services => new SqliteContentKeys(services.GetRequiredService<SqliteDatabase>()));
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        foreach (var name in new[] { StorageNames.Workshops, StorageNames.JoinCodes, StorageNames.Events })
+        {
+            silo.Services.AddGrainStorage(name, (services, store) => new SqliteGrainStorage(store, services.GetRequiredService<SqliteDatabase>(), new JsonGrainStateSerializer()));
+        }
+
+        return silo;
+    }
+
+    private static void AddDomainServices(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
+        silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
+            .ValidateOnStart();
     }
 
     /// <summary>
@@ -74,6 +109,6 @@ public static class SiloSetup
             options.ServiceId = settings.ServiceId;
         });
         silo.Services.AddSingleton(new ServiceAccess(settings.RequireServiceKey()));
-        return silo.AddCollectifLiveStorage(settings.StorageConnectionString);
+        return silo.AddCollectifLiveStorage(settings);
     }
 }

@@ -1,26 +1,12 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CollectifLive.Silo.Privacy;
 
 /// <summary>
-/// One key per workshop and per event, in a table of its own. Table rows are not soft-deleted the way blobs can be,
-/// and Azurite rewrites its table database without deleted rows, so a destroyed key is gone from storage's files
-/// while the blobs it sealed may linger: what they hold can no longer be read.
+/// One key per workshop and per event, kept apart from what it seals: destroying the key makes every copy of the
+/// sealed content unreadable, wherever storage may still keep it. Stored in an Azure table
+/// (<see cref="TableContentKeys"/>) or in the one-machine SQLite file (<see cref="SqliteContentKeys"/>).
 /// </summary>
-public sealed class ContentKeys(TableServiceClient tables)
+public abstract class ContentKeys
 {
-    public const string TableName = "contentkeys";
-    private const string RowKey = "key";
-    private const string KeyProperty = "Key";
-
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync();
-        return table;
-    });
-
     public static string WorkshopOwner(string workshopId) => $"workshop-{workshopId}";
 
     public static string EventOwner(string eventId) => $"event-{eventId}";
@@ -33,37 +19,17 @@ public sealed class ContentKeys(TableServiceClient tables)
             return existing;
         }
 
-        var table = await _table.Value;
         var key = ContentCipher.NewKey();
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(ownerId, RowKey) { [KeyProperty] = key });
-            return key;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return await Find(ownerId) ?? throw new InvalidOperationException($"The key of {ownerId} vanished while it was made.", exception);
-        }
+        return await TryAdd(ownerId, key)
+            ? key
+            : await Find(ownerId) ?? throw new InvalidOperationException($"The key of {ownerId} vanished while it was made.");
     }
 
-    public async Task<byte[]?> Find(string ownerId)
-    {
-        var table = await _table.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ownerId, RowKey);
-        return row.HasValue ? row.Value!.GetBinary(KeyProperty) : null;
-    }
+    public abstract Task<byte[]?> Find(string ownerId);
 
     /// <summary>Destroys the owner's key: everything sealed with it becomes unreadable. Destroying no key is not an error.</summary>
-    public async Task Destroy(string ownerId)
-    {
-        var table = await _table.Value;
-        try
-        {
-            await table.DeleteEntityAsync(ownerId, RowKey, ETag.All);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            // Already destroyed (a retried deletion).
-        }
-    }
+    public abstract Task Destroy(string ownerId);
+
+    /// <summary>Stores the owner's key unless it already has one (then false).</summary>
+    protected abstract Task<bool> TryAdd(string ownerId, byte[] key);
 }
