@@ -1,3 +1,5 @@
+using CollectifLive.Events;
+using CollectifLive.Silo.Hosting;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
 
@@ -159,6 +161,45 @@ public abstract class EventGrainTests(TestClusterFixture fixture)
 
         Assert.NotNull((await workshop.Sync(TestClusterFixture.Service, -1)).Snapshot);
         Assert.NotNull(await eventGrain.Plenary(TestClusterFixture.Service));
+    }
+
+    [Fact]
+    public async Task A_call_without_the_cluster_service_key_reaches_no_method_of_any_grain()
+    {
+        var emergence = Events.Atelier("Émergence");
+        var (eventGrain, view) = await Events.Create(Grains, Events.Day(emergence));
+        var workshop = Grains.GetGrain<IWorkshopGrain>(emergence.WorkshopId);
+        var code = await Workshops.CodeOf(workshop);
+        var newDay = Grains.GetGrain<IEventGrain>(Events.NewId('e'));
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("Sync", () => workshop.Sync(TestClusterFixture.Service, -1)),
+            ("Exists", () => workshop.Exists()),
+            ("Join", () => workshop.Join(Guid.NewGuid(), new JoinWorkshop("Intrus", Presence.Room, Workshops.ParticipantKey(9), code))),
+            ("Resolve", () => Grains.GetGrain<CollectifLive.JoinCodes.IJoinCodeGrain>(code).Resolve()),
+            ("Ateliers", () => eventGrain.Ateliers(view.DayCode!)),
+            ("Plenary", () => eventGrain.Plenary(TestClusterFixture.Service)),
+            ("Create", () => newDay.Create(Events.Day(Events.Atelier("Intrusion")))),
+        };
+
+        foreach (var presented in new[] { "forged-service-key-0123456789abcdefgh", string.Empty })
+        {
+            RequestContext.Set(ServiceKeyFilters.ContextKey, presented);
+            try
+            {
+                foreach (var (name, call) in calls)
+                {
+                    await Assert.ThrowsAsync<UnauthorizedAccessException>(call);
+                }
+            }
+            finally
+            {
+                RequestContext.Clear();
+            }
+        }
+
+        Assert.Equal(WorkshopError.EventNotFound, (await newDay.View(Events.OrganiserKey)).Error);
+        Assert.DoesNotContain((await workshop.Sync(TestClusterFixture.Service, -1)).Snapshot!.Facilitator.Roster, p => p.DisplayName == "Intrus");
     }
 }
 

@@ -48,7 +48,7 @@ public class TestClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             Configure(silo);
-            silo.Services.AddSingleton(new ServiceAccess(Service.Secret));
+            silo.AddServiceKey(Service.Secret);
             if (connectionString is null)
             {
                 silo.AddCollectifLiveSqliteStorage(SqlitePath);
@@ -58,6 +58,7 @@ public class TestClusterFixture : IAsyncLifetime
                 silo.AddCollectifLiveAzureStorage(connectionString);
             }
         });
+        builder.ConfigureClient(client => client.AddServiceKey(Service));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -37,7 +37,8 @@ public sealed record ClusterSettings(
     IPAddress SiloAddress,
     string? ServiceKey = null,
     StorageProvider Storage = StorageProvider.AzureStorage,
-    string SqlitePath = ClusterSettings.DefaultSqlitePath)
+    string SqlitePath = ClusterSettings.DefaultSqlitePath,
+    bool AllowPublicAddress = false)
 {
     /// <summary>Secrets (the service key, the storage account key) never reach logs through the generated ToString.</summary>
     public override string ToString() =>
@@ -48,6 +49,36 @@ public sealed record ClusterSettings(
         ServiceKey is { Length: >= 22 } key
             ? key
             : throw new InvalidOperationException("Set Cluster:ServiceKey (the same secret of at least 22 characters on every silo and web server of the cluster).");
+
+    /// <summary>
+    /// The address silos listen on, if it may carry their traffic: loopback or a private network (RFC 1918, IPv6
+    /// unique-local or link-local). Silo and gateway traffic is not encrypted, and everything but the grains needs no
+    /// key: on an address the internet can reach, a silo starts only when told the network is protected another way
+    /// (Cluster:AllowPublicAddress, for a VPN or a firewall).
+    /// </summary>
+    public IPAddress RequireProtectedAddress() =>
+        Clustering == ClusteringMode.Localhost || AllowPublicAddress || IsPrivate(SiloAddress)
+            ? SiloAddress
+            : throw new InvalidOperationException(
+                $"Cluster:SiloAddress {SiloAddress} is public: silo traffic is not encrypted. Use a private network's address, or set Cluster:AllowPublicAddress=true if a VPN or a firewall protects it.");
+
+    public static bool IsPrivate(IPAddress address)
+    {
+        if (IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254)
+            : address.IsIPv6LinkLocal || address.IsIPv6UniqueLocal;
+    }
 
     /// <summary>Azurite's well-known development account on its default loopback ports.</summary>
     public const string AzuriteDefault =
@@ -80,6 +111,7 @@ public sealed record ClusterSettings(
             IPAddress.TryParse(configuration["Cluster:SiloAddress"], out var address) ? address : IPAddress.Loopback,
             configuration["Cluster:ServiceKey"] is { Length: > 0 } serviceKey ? serviceKey : null,
             storage,
-            configuration["Storage:SqlitePath"] is { Length: > 0 } path ? path : DefaultSqlitePath);
+            configuration["Storage:SqlitePath"] is { Length: > 0 } path ? path : DefaultSqlitePath,
+            bool.TryParse(configuration["Cluster:AllowPublicAddress"], out var allowPublic) && allowPublic);
     }
 }

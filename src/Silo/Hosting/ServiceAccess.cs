@@ -12,5 +12,7 @@ public sealed class ServiceAccess(string secret)
     /// <summary>A key for one process, when no cluster shares one (a co-hosted silo and its web server).</summary>
     public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public bool Allows(ServiceKey? key) => key?.Secret is { } presented && WorkshopAccess.Matches(_hash, presented);
+    public bool Allows(ServiceKey? key) => AllowsSecret(key?.Secret);
+
+    public bool AllowsSecret(string? presented) => presented is not null && WorkshopAccess.Matches(_hash, presented);
 }

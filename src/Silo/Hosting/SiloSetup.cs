@@ -96,7 +96,7 @@ public static class SiloSetup
         {
             silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
             // The address other machines reach this silo at (loopback unless set): it is both announced and listened on.
-            silo.ConfigureEndpoints(settings.SiloAddress, settings.SiloPort, settings.GatewayPort);
+            silo.ConfigureEndpoints(settings.RequireProtectedAddress(), settings.SiloPort, settings.GatewayPort);
         }
         else
         {
@@ -108,7 +108,7 @@ public static class SiloSetup
             options.ClusterId = settings.ClusterId;
             options.ServiceId = settings.ServiceId;
         });
-        silo.Services.AddSingleton(new ServiceAccess(settings.RequireServiceKey()));
+        silo.AddServiceKey(settings.RequireServiceKey());
         return silo.AddCollectifLiveStorage(settings);
     }
 }

@@ -40,6 +40,7 @@ public static class OrleansHosting
             builder.UseOrleansClient(client =>
             {
                 client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
+                client.AddServiceKey(new ServiceKey(settings.RequireServiceKey()));
                 client.Configure<ClusterOptions>(options =>
                 {
                     options.ClusterId = settings.ClusterId;

@@ -34,4 +34,39 @@ public class ServiceKeyTests
         Assert.DoesNotContain(key, Settings(key).ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", Settings(key).ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.16.0.9", true)]
+    [InlineData("172.32.0.9", false)]
+    [InlineData("192.168.1.20", true)]
+    [InlineData("169.254.3.4", true)]
+    [InlineData("fd12:3456::1", true)]
+    [InlineData("fe80::1", true)]
+    [InlineData("::ffff:192.168.1.20", true)]
+    [InlineData("93.184.216.34", false)]
+    [InlineData("2001:db8::1", false)]
+    public void A_clustered_silo_starts_on_a_public_address_only_when_told_the_network_is_protected(string address, bool isPrivate)
+    {
+        ClusterSettings Clustered(bool allowPublic) => ClusterSettings.From(new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            KeyValuePair.Create<string, string?>("Cluster:Clustering", "AzureTable"),
+            KeyValuePair.Create<string, string?>("Cluster:SiloAddress", address),
+            KeyValuePair.Create<string, string?>("Cluster:AllowPublicAddress", allowPublic ? "true" : null),
+        ]).Build());
+
+        Assert.Equal(isPrivate, ClusterSettings.IsPrivate(System.Net.IPAddress.Parse(address)));
+        if (isPrivate)
+        {
+            Assert.Equal(System.Net.IPAddress.Parse(address), Clustered(allowPublic: false).RequireProtectedAddress());
+        }
+        else
+        {
+            var refused = Assert.Throws<InvalidOperationException>(() => Clustered(allowPublic: false).RequireProtectedAddress());
+            Assert.Contains("Cluster:AllowPublicAddress", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(System.Net.IPAddress.Parse(address), Clustered(allowPublic: true).RequireProtectedAddress());
+    }
 }
