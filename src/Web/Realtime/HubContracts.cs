@@ -4,16 +4,15 @@ namespace CollectifLive.Web.Realtime;
 
 /// <summary>
 /// Join a workshop by its code, as a new participant or again with a kept participant token. To retry a join whose
-/// answer was lost, send your own <paramref name="OperationId"/> and <paramref name="ParticipantKey"/> (random, 22 to
-/// 128 characters of A-Z a-z 0-9 - _) both times: the retry then yields the same participant.
+/// answer was lost, send the same random <paramref name="OperationId"/> both times: the retry yields the same
+/// participant and token. The participant's key is made by the server; keep the operation id as private as the token.
 /// </summary>
 public sealed record HubJoinRequest(
     string Code,
     string? DisplayName = null,
     Presence Presence = Presence.Room,
     string? ParticipantToken = null,
-    Guid? OperationId = null,
-    string? ParticipantKey = null)
+    Guid? OperationId = null)
 {
     public override string ToString() => $"HubJoinRequest {{ Code = {Code}, DisplayName = {DisplayName}, Presence = {Presence} }}";
 }

@@ -19,9 +19,8 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
 
     public async Task<HubJoinResponse> Join(HubJoinRequest request)
     {
-        if (request is null || (request.OperationId is not null && request.ParticipantKey is null))
+        if (request is null)
         {
-            // An operation id without a key could not make a retry safe: refuse the trap rather than fall into it.
             return JoinRefused(WorkshopError.InvalidRequest);
         }
 
@@ -56,8 +55,7 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
                 request.Code,
                 request.DisplayName,
                 request.Presence,
-                request.OperationId ?? Guid.NewGuid(),
-                request.ParticipantKey ?? Secrets.NewKey());
+                request.OperationId ?? Guid.NewGuid());
             if (!joined.IsSuccess)
             {
                 return JoinRefused(joined.Error, joined.Limit);

@@ -31,7 +31,6 @@ public sealed partial class WorkshopEffects(
     private Guid _joinOperation = Guid.NewGuid();
     private BallotDraft? _nextBallot;
     private bool _castingBallot;
-    private string _joinKey = Secrets.NewKey();
     private int _keyGeneration;
 
     public Task Handle(IAction action, WorkshopSessionState state, IDispatcher dispatcher)
@@ -204,14 +203,13 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        // The same operation id and key on a retry, so a join whose answer was lost does not make a second participant.
-        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation, _joinKey);
+        // The same operation id on a retry, so a join whose answer was lost does not make a second participant.
+        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation);
         if (!outcome.IsSuccess)
         {
             if (outcome.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))
             {
                 _joinOperation = Guid.NewGuid();
-                _joinKey = Secrets.NewKey();
             }
 
             dispatcher.Dispatch(new JoinRefused(new Notice(outcome.Error, outcome.Limit)));

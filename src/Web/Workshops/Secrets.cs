@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Workshops;
 
@@ -22,6 +23,14 @@ public static class Secrets
     /// </summary>
     public static string ProjectorKeyFor(string facilitatorKey) =>
         Base64Url(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(facilitatorKey), "collectiflive/projector"u8));
+
+    /// <summary>
+    /// A participant's key, made by the web servers rather than chosen by the client: derived from the cluster's service
+    /// key, the workshop and the join's operation id, so a join retried with its operation id (on any web server of the
+    /// cluster) yields the same participant and key, and no one without the service key can compute it.
+    /// </summary>
+    public static string ParticipantKeyFor(ServiceKey service, string workshopId, Guid operationId) =>
+        Base64Url(HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(service.Secret), System.Text.Encoding.UTF8.GetBytes($"collectiflive/participant/{workshopId}/{operationId:N}")));
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

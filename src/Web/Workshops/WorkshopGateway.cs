@@ -140,13 +140,15 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
     }
 
     /// <summary>Registers a participant who has the workshop's current code. Retrying with the same operation id and key yields the same participant.</summary>
-    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string joinCode, string? displayName, Presence presence, Guid operationId, string participantKey)
+    /// <summary>Joins as a new participant; the same <paramref name="operationId"/> again yields the same participant and key.</summary>
+    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string joinCode, string? displayName, Presence presence, Guid operationId)
     {
         if (!Secrets.IsWorkshopId(workshopId))
         {
             return Outcome.Fail<JoinedWorkshop>(WorkshopError.WorkshopNotFound);
         }
 
+        var participantKey = Secrets.ParticipantKeyFor(service, workshopId, operationId);
         var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Join(operationId, new JoinWorkshop(displayName, presence, participantKey, joinCode)));
         return result.IsAccepted
             ? new Outcome<JoinedWorkshop>(new JoinedWorkshop(workshopId, result.Value!, Credential.Participant(result.Value!, participantKey)))
