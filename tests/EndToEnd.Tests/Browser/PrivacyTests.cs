@@ -70,7 +70,7 @@ public partial class PrivacyTests(AppFixture app)
     }
 
     [Fact]
-    public async Task No_page_loads_anything_from_another_origin_nor_sets_a_cookie_the_privacy_page_does_not_name()
+    public async Task No_page_loads_anything_from_another_origin_runs_an_inline_script_nor_sets_a_cookie_the_privacy_page_does_not_name()
     {
         var workshop = await WorkshopApiClient.CreateFromTemplate(app.BaseUrl);
         var day = await WorkshopApiClient.CreateEvent(app.BaseUrl, new { title = "Journée", date = "2026-12-05", workshops = new[] { new { templateId = "emergence" } } });
@@ -78,6 +78,8 @@ public partial class PrivacyTests(AppFixture app)
         var origin = new Uri(app.BaseUrl);
         var requested = new ConcurrentQueue<string>();
         var stylesheets = new ConcurrentQueue<IResponse>();
+        var policies = new ConcurrentQueue<(string Url, string? Policy)>();
+        var violations = new ConcurrentQueue<string>();
         await using var context = await app.Browser.NewContextAsync(Devices.Laptop(app.BaseUrl));
         context.Request += (_, request) => requested.Enqueue(request.Url);
         context.Response += (_, response) =>
@@ -86,8 +88,22 @@ public partial class PrivacyTests(AppFixture app)
             {
                 stylesheets.Enqueue(response);
             }
+            else if (response.Request.ResourceType == "document")
+            {
+                policies.Enqueue((response.Url, response.Headers.GetValueOrDefault("content-security-policy")));
+            }
         };
-        context.Page += (_, page) => page.WebSocket += (_, socket) => requested.Enqueue(socket.Url);
+        context.Page += (_, page) =>
+        {
+            page.WebSocket += (_, socket) => requested.Enqueue(socket.Url);
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    violations.Enqueue($"{page.Url}: {message.Text}");
+                }
+            };
+        };
 
         var pages = new List<IPage>
         {
@@ -107,11 +123,25 @@ public partial class PrivacyTests(AppFixture app)
         foreach (var page in pages)
         {
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 15_000 });
-            foreach (var reference in References(await page.ContentAsync()))
+            var content = await page.ContentAsync();
+            foreach (var reference in References(content))
             {
                 Assert.True(IsOwn(new Uri(new Uri(page.Url), reference), origin), $"{page.Url} refers to {reference}");
             }
+
+            Assert.DoesNotMatch(InlineScriptPattern(), content);
         }
+
+        // Every page forbids inline script and foreign sources, and nothing the app does trips its own policy.
+        Assert.NotEmpty(policies);
+        Assert.All(policies, document =>
+        {
+            Assert.NotNull(document.Policy);
+            Assert.Contains("script-src 'self';", document.Policy, StringComparison.Ordinal);
+            Assert.Contains("default-src 'self';", document.Policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", document.Policy, StringComparison.Ordinal);
+        });
+        Assert.Empty(violations);
 
         Assert.NotEmpty(stylesheets);
         foreach (var stylesheet in stylesheets)
@@ -142,6 +172,10 @@ public partial class PrivacyTests(AppFixture app)
     /// <summary>What a page or a stylesheet would fetch: script sources, link targets, @import and url(…).</summary>
     private static IEnumerable<string> References(string text) =>
         ReferencePattern().Matches(text).Select(m => m.Groups["url"].Value.Trim().Replace("&amp;", "&", StringComparison.Ordinal));
+
+    /// <summary>A script element without a src attribute (an import map included).</summary>
+    [GeneratedRegex("""<script\b(?![^>]*\bsrc\s*=)[^>]*>""", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScriptPattern();
 
     [GeneratedRegex("""<script\b[^>]*\bsrc\s*=\s*["']?(?<url>[^"'\s>]+)|<link\b[^>]*\bhref\s*=\s*["']?(?<url>[^"'\s>]+)|@import\s+(?:url\(\s*)?["']?(?<url>[^"')\s;]+)|url\(\s*["']?(?<url>[^"')]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex ReferencePattern();
