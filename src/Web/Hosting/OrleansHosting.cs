@@ -26,11 +26,17 @@ public static class OrleansHosting
 
         if (mode == HostingMode.CoHosted)
         {
-            // One silo on loopback: it and its web server share a key made for the process, unless one is set. Co-hosted
-            // silos clustered through a table call each other's grains: they need the cluster's key.
+            // One silo on loopback: it and its web server share a key of their own unless one is set, kept beside the
+            // SQLite file so that participant keys derived from it (a join retried across a restart) stay the same.
+            // Co-hosted silos clustered through a table call each other's grains: they need the cluster's key.
             if (settings.Clustering == ClusteringMode.Localhost)
             {
-                settings = settings with { ServiceKey = settings.ServiceKey ?? ServiceAccess.NewSecret() };
+                settings = settings with
+                {
+                    ServiceKey = settings.ServiceKey ?? (settings.Storage == StorageProvider.Sqlite
+                        ? ServiceAccess.LoadOrCreate(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.SqlitePath))!, "service.key"))
+                        : ServiceAccess.NewSecret()),
+                };
             }
 
             builder.UseOrleans(silo => silo.ConfigureCollectifLiveSilo(settings));

@@ -69,4 +69,29 @@ public class ServiceKeyTests
 
         Assert.Equal(System.Net.IPAddress.Parse(address), Clustered(allowPublic: true).RequireProtectedAddress());
     }
+
+    [Fact]
+    public void A_lone_silo_keeps_its_own_key_across_restarts_in_a_file_only_its_user_reads()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collectiflive-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(folder, "service.key");
+            var made = ServiceAccess.LoadOrCreate(path);
+
+            Assert.True(made.Length >= 22);
+            Assert.Equal(made, ServiceAccess.LoadOrCreate(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+
+            File.WriteAllText(path, "short");
+            Assert.NotEqual(made, ServiceAccess.LoadOrCreate(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
