@@ -5,7 +5,9 @@ namespace CollectifLive.Web.Realtime;
 /// <summary>
 /// Join a workshop by its code, as a new participant or again with a kept participant token. To retry a join whose
 /// answer was lost, send your own <paramref name="OperationId"/> and <paramref name="ParticipantKey"/> (random, 22 to
-/// 128 characters of A-Z a-z 0-9 - _) both times: the retry then yields the same participant.
+/// 128 characters of A-Z a-z 0-9 - _) both times: the retry then yields the same participant. With the
+/// <paramref name="WorkshopId"/> of a join link (<c>/j/CODE/WORKSHOPID</c>), the code is not looked up and no
+/// wrong-code limit applies: the workshop checks the code itself.
 /// </summary>
 public sealed record HubJoinRequest(
     string Code,
@@ -13,7 +15,8 @@ public sealed record HubJoinRequest(
     Presence Presence = Presence.Room,
     string? ParticipantToken = null,
     Guid? OperationId = null,
-    string? ParticipantKey = null)
+    string? ParticipantKey = null,
+    string? WorkshopId = null)
 {
     public override string ToString() => $"HubJoinRequest {{ Code = {Code}, DisplayName = {DisplayName}, Presence = {Presence} }}";
 }

@@ -10,6 +10,7 @@ public sealed partial class WorkshopEffects(
     WorkshopGateway gateway,
     WorkshopFeeds feeds,
     BrowserStorage browser,
+    CircuitClient client,
     ILogger<WorkshopEffects> logger) : IEffects<WorkshopSessionState>, IFeedListener, IDisposable
 {
     /// <summary>
@@ -205,7 +206,7 @@ public sealed partial class WorkshopEffects(
         }
 
         // The same operation id and key on a retry, so a join whose answer was lost does not make a second participant.
-        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation, _joinKey);
+        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation, _joinKey, client.Current);
         if (!outcome.IsSuccess)
         {
             if (outcome.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))
@@ -270,7 +271,7 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        var result = await gateway.Execute(workshopId, credential, staged, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour));
+        var result = await gateway.AddNote(workshopId, credential, staged, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour), client.Current);
         if (result.IsAccepted)
         {
             dispatcher.Dispatch(new NoteAccepted(operationId, result.Version));
