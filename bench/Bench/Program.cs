@@ -20,7 +20,8 @@ Console.WriteLine($"CollectifLive vote burst: {options.Participants} participant
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformationText()}");
 
 await using var azurite = await AzuriteProcess.Start();
-var settings = AppSettings.CoHosted(azurite.ConnectionString);
+// Every simulated phone comes from 127.0.0.1: the per-client rates are raised, as for the end-to-end suite's shared app.
+var settings = AppSettings.CoHosted(azurite.ConnectionString).Shared();
 await using var app = await AppInstance.Start(settings);
 var json = new JsonSerializerOptions(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
 

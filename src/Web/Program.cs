@@ -39,15 +39,10 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddProblemDetails();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-builder.Services.AddOptions<ClientLimitOptions>()
-    .BindConfiguration(ClientLimitOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
 // Read here too, for what the pages say of it, when the silo runs in another process.
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
-builder.Services.AddSingleton<ClientLimits>();
 builder.Services.AddSingleton<WorkshopGateway>();
 builder.Services.AddSingleton<EventGateway>();
 builder.Services.AddSingleton<WorkshopLinks>();
@@ -58,6 +53,8 @@ builder.Services.AddScoped<BrowserStorage>();
 builder.Services.AddScoped<MyWorkshops>();
 builder.Services.AddScoped<WorkshopEffects>();
 builder.Services.AddScoped<WorkshopStore>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CircuitClient>();
 builder.Services.AddScoped<CircuitHandler, ConnectionTracker>();
 
 var app = builder.Build();

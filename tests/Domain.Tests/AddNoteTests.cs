@@ -67,14 +67,51 @@ public class AddNoteTests
     public void A_participant_cannot_post_more_than_their_share()
     {
         var builder = new WorkshopBuilder().WithParticipant("amina");
+        var amina = builder.Participant("amina");
         for (var i = 0; i < Limits.NotesPerParticipantMax; i++)
         {
-            builder.WithNote(builder.ParticipantId("amina"), $"idée {i}");
+            // A note every ten seconds, as a person writes: the pace per minute is not what this test is about.
+            builder.Do(amina, new AddNote("c1", $"idée {i}", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(10 * i));
         }
 
-        var refused = Workshop.Decide(builder.State, Actor.Participant(builder.ParticipantId("amina")), new AddNote("c1", "encore", NoteColour.Yellow), WorkshopBuilder.Now);
+        var refused = Workshop.Decide(builder.State, amina, new AddNote("c1", "encore", NoteColour.Yellow), WorkshopBuilder.Now.AddHours(1));
         Assert.Equal(WorkshopError.TooManyNotesForParticipant, refused.Error);
         Assert.Equal(Limits.NotesPerParticipantMax, refused.Limit);
+    }
+
+    [Fact]
+    public void A_participant_posting_faster_than_the_pace_is_refused_until_their_oldest_note_of_the_minute_is_a_minute_old()
+    {
+        var builder = new WorkshopBuilder().WithParticipant("amina").WithParticipant("bruno");
+        var amina = builder.Participant("amina");
+        for (var i = 0; i < Limits.NotesPerParticipantPerMinute; i++)
+        {
+            builder.Do(amina, new AddNote("c1", $"idée {i}", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(i));
+        }
+
+        var tooFast = builder.Decide(amina, new AddNote("c1", "une de trop", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(59));
+        var neighbour = builder.Decide(builder.Participant("bruno"), new AddNote("c1", "la mienne", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(59));
+        var aMinuteLater = builder.Decide(amina, new AddNote("c1", "la suivante", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(60));
+        var raised = Workshop.Decide(builder.State, amina, new AddNote("c1", "une de trop", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(59), notesPerMinute: 100);
+
+        Assert.Equal((WorkshopError.TooManyNotesPerMinute, Limits.NotesPerParticipantPerMinute), (tooFast.Error, tooFast.Limit));
+        Assert.Empty(tooFast.Events);
+        Assert.True(neighbour.IsAccepted);
+        Assert.True(aMinuteLater.IsAccepted);
+        Assert.True(raised.IsAccepted);
+    }
+
+    [Fact]
+    public void A_person_writing_a_note_every_ten_seconds_never_meets_the_pace()
+    {
+        var builder = new WorkshopBuilder().WithParticipant("amina");
+        var amina = builder.Participant("amina");
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Do(amina, new AddNote("c1", $"idée {i}", NoteColour.Yellow), WorkshopBuilder.Now.AddSeconds(10 * i));
+        }
+
+        Assert.Equal(60, builder.State.Notes.Count);
     }
 
     [Fact]

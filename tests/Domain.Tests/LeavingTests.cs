@@ -102,4 +102,34 @@ public class LeavingTests
 
         Assert.Single(state.Notes);
     }
+
+    [Fact]
+    public void The_facilitator_removes_a_participant_with_every_note_of_theirs_and_their_key_opens_nothing_any_more()
+    {
+        var aminaId = _workshop.ParticipantId("amina");
+        var builder = WithNotes();
+        var spotlit = builder.State.Notes.Values.First(n => n.AuthorId == aminaId).Id;
+        builder.Facilitate(new SetSpotlight(new SpotlightView(SpotlightKind.Note, spotlit)));
+
+        var decision = builder.Decide(Actor.Facilitator, new RemoveParticipant(aminaId));
+        var state = Workshop.Apply(builder.State, decision.Events);
+
+        Assert.Equal(aminaId, decision.Value);
+        Assert.Equal(["Un jardin partagé"], state.Notes.Values.Select(n => n.Text));
+        Assert.Null(state.Spotlight);
+        Assert.True(state.Participants[aminaId].Left);
+        Assert.Null(WorkshopAccess.Authenticate(state, Credential.Participant(aminaId, WorkshopBuilder.SecretFor("amina"))));
+        Assert.DoesNotContain(WorkshopProjection.Snapshot(state).Facilitator.Roster, p => p.Id == aminaId);
+        Assert.Empty(Workshop.Decide(state, Actor.Facilitator, new RemoveParticipant(aminaId), WorkshopBuilder.Now).Events);
+    }
+
+    [Fact]
+    public void Only_the_facilitator_removes_a_participant_and_only_one_who_exists()
+    {
+        var bruno = _workshop.Participant("bruno");
+
+        Assert.Equal(WorkshopError.NotAllowedForRole, _workshop.Decide(bruno, new RemoveParticipant(_workshop.ParticipantId("amina"))).Error);
+        Assert.Equal(WorkshopError.NotAllowedForRole, _workshop.Decide(Actor.Projector, new RemoveParticipant(_workshop.ParticipantId("amina"))).Error);
+        Assert.Equal(WorkshopError.UnknownParticipant, _workshop.Decide(Actor.Facilitator, new RemoveParticipant("p999")).Error);
+    }
 }

@@ -202,6 +202,36 @@ public abstract class FacilitationGrainTests(TestClusterFixture fixture)
         Assert.True((await grain.Execute(bruno, Guid.NewGuid(), new AddNote("c1", "note tardive", NoteColour.Yellow))).IsAccepted);
         Assert.Equal(WorkshopError.JoinsLocked, (await grain.Join(Guid.NewGuid(), new JoinWorkshop("Chloé", Presence.Room, Workshops.ParticipantKey(3), await Workshops.CodeOf(grain)))).Error);
     }
+
+    [Fact]
+    public async Task A_flood_is_cut_at_the_pace_and_the_facilitator_removes_the_flooder_and_every_note_of_theirs_once()
+    {
+        var (grain, _) = await new Workshops(fixture.Client).Create();
+        var flooder = await Workshops.Join(grain, 1);
+        var amina = await Workshops.Join(grain, 2);
+        Assert.True((await grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", "Une maison des associations", NoteColour.Yellow))).IsAccepted);
+
+        var flood = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => grain.Execute(flooder, Guid.NewGuid(), new AddNote("c1", $"pub {i}", NoteColour.Pink))));
+        var removal = Guid.NewGuid();
+        var removed = await grain.Execute(Workshops.Facilitator, removal, new RemoveParticipant(flooder.ParticipantId!));
+        var retried = await grain.Execute(Workshops.Facilitator, removal, new RemoveParticipant(flooder.ParticipantId!));
+        var again = await grain.Execute(Workshops.Facilitator, Guid.NewGuid(), new RemoveParticipant(flooder.ParticipantId!));
+        var byParticipant = await grain.Execute(amina, Guid.NewGuid(), new RemoveParticipant(flooder.ParticipantId!));
+        await fixture.Cluster.DeactivateAsync(grain);
+        var sync = await grain.Sync(TestClusterFixture.Service, -1);
+
+        Assert.Equal(Limits.NotesPerParticipantPerMinute, flood.Count(r => r.IsAccepted));
+        Assert.All(flood.Where(r => !r.IsAccepted), r => Assert.Equal((WorkshopError.TooManyNotesPerMinute, Limits.NotesPerParticipantPerMinute), (r.Error, r.Limit)));
+        Assert.True(removed.IsAccepted, removed.Error.ToString());
+        Assert.Equal(removed, retried);
+        Assert.True(again.IsAccepted);
+        Assert.Equal(removed.Version, again.Version);
+        Assert.Equal(WorkshopError.NotAllowedForRole, byParticipant.Error);
+        Assert.Equal(["Une maison des associations"], sync.Snapshot!.Facilitator.Notes.Select(n => n.Text));
+        Assert.Equal([amina.ParticipantId!], sync.Snapshot.Facilitator.Roster.Select(p => p.Id));
+        Assert.False((await grain.Access(flooder)).IsGranted);
+        Assert.Equal(WorkshopError.AccessDenied, (await grain.Execute(flooder, Guid.NewGuid(), new AddNote("c1", "encore", NoteColour.Pink))).Error);
+    }
 }
 
 [Collection(ClusterCollection.Name)]

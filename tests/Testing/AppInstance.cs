@@ -32,12 +32,15 @@ public sealed record AppSettings(
 
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
+    /// <summary>Every per-client rate of the <c>Limits</c> section (ClientLimitOptions), raised together by <see cref="Shared"/>.</summary>
+    private static readonly string[] Rates =
+    [
+        "WorkshopCreationsPerMinute", "WrongJoinCodesPerBrowserPerMinute", "WrongJoinCodesPerAddressPerMinute", "JoinsPerBrowserPerMinute",
+        "JoinsPerAddressPerMinute", "JoinsPerAddressPerHour", "NotesPerAddressPerMinute", "NotesPerParticipantPerMinute",
+    ];
+
     public IReadOnlyDictionary<string, string> Environment => ClientRatePerMinute is { } rate
-        ? new Dictionary<string, string>(Cluster)
-        {
-            ["Limits__WorkshopCreationsPerMinute"] = rate.ToString(CultureInfo.InvariantCulture),
-            ["Limits__JoinAttemptsPerMinute"] = rate.ToString(CultureInfo.InvariantCulture),
-        }
+        ? new Dictionary<string, string>(Cluster.Concat(Rates.Select(name => KeyValuePair.Create($"Limits__{name}", rate.ToString(CultureInfo.InvariantCulture)))))
         : Cluster;
 
     private Dictionary<string, string> Cluster => new()

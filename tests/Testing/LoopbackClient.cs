@@ -12,7 +12,10 @@ public static class LoopbackClient
     private static int _lastHost = 1;
 
     /// <summary>A client from a loopback address that no other client of this process has used.</summary>
-    public static HttpClient FromNewAddress(string baseUrl)
+    public static HttpClient FromNewAddress(string baseUrl) => new(HandlerFrom(NewAddress())) { BaseAddress = new Uri(baseUrl) };
+
+    /// <summary>A loopback address that no other client of this process has used.</summary>
+    public static IPAddress NewAddress()
     {
         var host = Interlocked.Increment(ref _lastHost);
         if (host > 254)
@@ -20,8 +23,12 @@ public static class LoopbackClient
             throw new InvalidOperationException("No loopback address left for a new client.");
         }
 
-        var source = new IPAddress([127, 0, 0, (byte)host]);
-        var handler = new SocketsHttpHandler
+        return new IPAddress([127, 0, 0, (byte)host]);
+    }
+
+    /// <summary>A handler whose connections come from <paramref name="source"/>, keeping cookies as a browser does.</summary>
+    public static SocketsHttpHandler HandlerFrom(IPAddress source) =>
+        new()
         {
             AllowAutoRedirect = false,
             ConnectCallback = async (context, cancellation) =>
@@ -40,6 +47,4 @@ public static class LoopbackClient
                 }
             },
         };
-        return new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-    }
 }

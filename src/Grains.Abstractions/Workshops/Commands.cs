@@ -96,6 +96,13 @@ public sealed record ModerateNote(string NoteId, ModerationAction Action) : Work
 [GenerateSerializer, Immutable, Alias("cl.SetParticipantBlocked")]
 public sealed record SetParticipantBlocked(string ParticipantId, bool Blocked) : WorkshopCommand;
 
+/// <summary>
+/// Takes a participant out with every note they wrote (a flood, an intruder): their key opens nothing any more, as
+/// when one leaves deleting one's notes.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cl.RemoveParticipant")]
+public sealed record RemoveParticipant(string ParticipantId) : WorkshopCommand;
+
 /// <summary>Groups notes into a new theme (taking them out of any theme they were in).</summary>
 [GenerateSerializer, Immutable, Alias("cl.CreateCluster")]
 public sealed record CreateCluster(string Name, ImmutableArray<string> NoteIds) : WorkshopCommand;

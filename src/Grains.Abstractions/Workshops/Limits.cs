@@ -49,8 +49,33 @@ public static class Limits
     public const int TimerMaxSeconds = 3 * 60 * 60;
     public const int TimerExtensionMaxSeconds = 60 * 60;
 
-    /// <summary>Wrong join codes one client address may try per minute (brute-force guard); right codes do not count.</summary>
-    public const int JoinAttemptsPerMinute = 30;
+    /// <summary>
+    /// Wrong join codes one browser (or hub connection) may type per minute: one person's typos, never their neighbours'.
+    /// Right codes do not count; a code looked up counts as in flight until it is known to be wrong.
+    /// </summary>
+    public const int WrongJoinCodesPerBrowserPerMinute = 10;
+
+    /// <summary>
+    /// Wrong join codes one address may type per minute, every browser behind it together (the brute-force guard):
+    /// a room of 300 behind one NAT, all typing at once with a few typos, stays far below it, and at this rate finding
+    /// one of a thousand live codes among 2^30 takes about a day. Links and QR codes are never counted.
+    /// </summary>
+    public const int WrongJoinCodesPerAddressPerMinute = 500;
+
+    /// <summary>Joins one browser (or hub connection) may make per minute: a person joins once, and again after leaving.</summary>
+    public const int JoinsPerBrowserPerMinute = 10;
+
+    /// <summary>Joins one address may make per minute: a whole room of 300 joining at the same moment passes.</summary>
+    public const int JoinsPerAddressPerMinute = 400;
+
+    /// <summary>Joins one address may make per hour: a room of 300 joining four ateliers passes; a flood cannot fill a workshop.</summary>
+    public const int JoinsPerAddressPerHour = 1_200;
+
+    /// <summary>Notes one participant may post per minute: a note every three seconds, far above what anyone types.</summary>
+    public const int NotesPerParticipantPerMinute = 20;
+
+    /// <summary>Notes one address may post per minute: a room of 300 each posting every 10 s is 1,800.</summary>
+    public const int NotesPerAddressPerMinute = 2_400;
 
     /// <summary>Workshops one client address may create per minute through the API.</summary>
     public const int WorkshopCreationsPerMinute = 20;

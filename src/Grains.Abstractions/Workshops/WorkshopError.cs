@@ -83,4 +83,7 @@ public enum WorkshopError
     StorageUnavailable = 91,
     InvalidRequest = 92,
     TooManyWorkshopCreations = 93,
+    TooManyJoins = 94,
+    TooManyNotesPerMinute = 95,
+    TooManyWrongCodesFromAddress = 96,
 }

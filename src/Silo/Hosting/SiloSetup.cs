@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,9 @@ public static class SiloSetup
         silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
         silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<ClientLimitOptions>().BindConfiguration(ClientLimitOptions.Section)
+            .Validate(options => options.IsValid(), $"Every {ClientLimitOptions.Section} rate must be at least 1.")
             .ValidateOnStart();
     }
 

@@ -1,5 +1,6 @@
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
+using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
@@ -26,6 +27,7 @@ public sealed partial class WorkshopGrain(
     [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
     ContentKeys keys,
     IOptions<RetentionOptions> retention,
+    IOptions<ClientLimitOptions> clientLimits,
     ServiceAccess serviceAccess,
     [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
     ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain, IRemindable
@@ -215,7 +217,7 @@ public sealed partial class WorkshopGrain(
         var caller = $"{actor.Role}:{actor.ParticipantId}";
         return command is RotateJoinCode
             ? Once(operationId, caller, RotateCode)
-            : Once(operationId, caller, caller => Commit(operationId, caller, Workshop.Decide(_working, actor, command, clock.GetUtcNow())));
+            : Once(operationId, caller, caller => Commit(operationId, caller, Workshop.Decide(_working, actor, command, clock.GetUtcNow(), clientLimits.Value.NotesPerParticipantPerMinute)));
 
         // A new code is claimed before the workshop takes it, and the old one retired once the change is durable.
         async Task<CommandResult> RotateCode(string caller)

@@ -82,7 +82,7 @@ public static class EventApi
             return WorkshopApi.Refusal(localizer, WorkshopError.TooManyEventWorkshops, Limits.WorkshopsPerEventMax);
         }
 
-        var outcome = await events.Create(ClientLimits.ClientOf(http), request.Title ?? "", date, request.Place, specs);
+        var outcome = await events.Create(Client.AddressOf(http), request.Title ?? "", date, request.Place, specs);
         if (outcome.Value is not { } created)
         {
             return WorkshopApi.Refusal(localizer, outcome.Error, outcome.Limit, retryAfter: outcome.RetryAfter);
@@ -100,7 +100,7 @@ public static class EventApi
                 created.Event.Place,
                 organiserUrl,
                 created.Event.DayCode,
-                created.Event.DayCode is { } dayCode ? WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPath(dayCode)) : null,
+                created.Event.DayCode is { } dayCode ? WorkshopLinks.Absolute(baseUri, WorkshopLinks.AteliersPath(created.Event.EventId, dayCode, remote: false)) : null,
                 [.. created.Workshops.Select(w => WorkshopApi.Links(w, baseUri))]));
     }
 
@@ -137,7 +137,7 @@ public static class EventApi
                 return WorkshopApi.Refusal(localizer, WorkshopError.InvalidRequest, null);
             }
 
-            var outcome = await events.AddWorkshop(eventId, key, ClientLimits.ClientOf(http), new WorkshopSpec(request.TemplateId, request.Title, request.Question, request.Columns));
+            var outcome = await events.AddWorkshop(eventId, key, Client.AddressOf(http), new WorkshopSpec(request.TemplateId, request.Title, request.Question, request.Columns));
             if (outcome.Value is not { } created)
             {
                 return WorkshopApi.Refusal(localizer, outcome.Error, outcome.Limit, retryAfter: outcome.RetryAfter);

@@ -178,7 +178,7 @@ public static class WorkshopApi
         var question = string.IsNullOrWhiteSpace(request.Question) ? template?.Question : request.Question;
         var columns = request.Columns is { Count: > 0 } given ? given : template?.Columns ?? WorkshopTemplates.Blank.Columns;
 
-        return Created(await gateway.Create(CreationTicket.New(), ClientLimits.ClientOf(http), title, question, columns, template?.Id), links, http, localizer);
+        return Created(await gateway.Create(CreationTicket.New(), Client.AddressOf(http), title, question, columns, template?.Id), links, http, localizer);
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ public static class WorkshopApi
         }
 
         var json = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
-        return Created(await gateway.Import(CreationTicket.New(), ClientLimits.ClientOf(http), json), links, http, localizer);
+        return Created(await gateway.Import(CreationTicket.New(), Client.AddressOf(http), json), links, http, localizer);
     }
 
     private static IResult Created(Outcome<CreatedWorkshop> outcome, WorkshopLinks links, HttpContext http, IStringLocalizer localizer)
@@ -232,8 +232,8 @@ public static class WorkshopApi
         new(
             created.WorkshopId,
             created.JoinCode,
-            WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPath(created.JoinCode)),
-            WorkshopLinks.Absolute(baseUri, WorkshopLinks.RemoteJoinPath(created.JoinCode)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPagePath(created.WorkshopId, created.JoinCode, remote: false)),
+            WorkshopLinks.Absolute(baseUri, WorkshopLinks.JoinPagePath(created.WorkshopId, created.JoinCode, remote: true)),
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.ParticipantPath(created.WorkshopId)),
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.FacilitatorPath(created.WorkshopId, created.FacilitatorKey)),
             WorkshopLinks.Absolute(baseUri, WorkshopLinks.ProjectorPath(created.WorkshopId, created.ProjectorKey)));
@@ -247,7 +247,8 @@ public static class WorkshopApi
                 WorkshopError.StorageUnavailable or WorkshopError.Busy => StatusCodes.Status503ServiceUnavailable,
                 WorkshopError.WorkshopNotFound or WorkshopError.EventNotFound => StatusCodes.Status404NotFound,
                 WorkshopError.AccessDenied or WorkshopError.NotAllowedForRole => StatusCodes.Status403Forbidden,
-                WorkshopError.TooManyWorkshopCreations or WorkshopError.TooManyJoinAttempts => StatusCodes.Status429TooManyRequests,
+                WorkshopError.TooManyWorkshopCreations or WorkshopError.TooManyJoinAttempts or WorkshopError.TooManyWrongCodesFromAddress
+                    or WorkshopError.TooManyJoins or WorkshopError.TooManyNotesPerMinute => StatusCodes.Status429TooManyRequests,
                 WorkshopError.ArchiveTooLarge => StatusCodes.Status413PayloadTooLarge,
                 _ => StatusCodes.Status400BadRequest,
             },

@@ -35,16 +35,16 @@ public sealed record CreatedEvent(EventView Event, string OrganiserKey, Immutabl
 public sealed record EventWorkshopStatus(string WorkshopId, AudienceModel? Model, WorkshopError Error);
 
 /// <summary>The web server's way to events, as <see cref="WorkshopGateway"/> is to workshops.</summary>
-public sealed partial class EventGateway(IGrainFactory grains, ClientLimits limits, WorkshopGateway workshops, ILogger<EventGateway> logger)
+public sealed partial class EventGateway(IGrainFactory grains, WorkshopGateway workshops, ILogger<EventGateway> logger)
 {
     /// <summary>Creates an event and its workshops for <paramref name="client"/>; each workshop counts toward the creation limit.</summary>
     public async Task<Outcome<CreatedEvent>> Create(string client, string title, DateOnly date, string? place, IReadOnlyList<WorkshopSpec> specs)
     {
         for (var i = 0; i < Math.Max(1, specs.Count); i++)
         {
-            if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+            if (await workshops.CountCreation(client) is { IsGranted: false } refused)
             {
-                return Outcome.Fail<CreatedEvent>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+                return Outcome.Fail<CreatedEvent>(refused.Error, refused.Limit, refused.RetryAfter);
             }
         }
 
@@ -129,9 +129,9 @@ public sealed partial class EventGateway(IGrainFactory grains, ClientLimits limi
     /// <summary>Adds a workshop to the event, for its organiser (counts toward the creation limit).</summary>
     public async Task<Outcome<CreatedWorkshop>> AddWorkshop(string eventId, string organiserKey, string client, WorkshopSpec spec)
     {
-        if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+        if (await workshops.CountCreation(client) is { IsGranted: false } refused)
         {
-            return Outcome.Fail<CreatedWorkshop>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+            return Outcome.Fail<CreatedWorkshop>(refused.Error, refused.Limit, refused.RetryAfter);
         }
 
         var workshop = NewWorkshop(spec);

@@ -6,13 +6,16 @@ namespace CollectifLive.Web.Realtime;
 /// Join a workshop by its code, as a new participant or again with a kept participant token. To retry a join whose
 /// answer was lost, send the same random <paramref name="OperationId"/> both times: the retry yields the same
 /// participant and token. The participant's key is made by the server; keep the operation id as private as the token.
+/// With the <paramref name="WorkshopId"/> of a join link (<c>/atelier/{workshopId}?code=…</c>), the code is not looked
+/// up and no wrong-code limit applies: the workshop checks the code itself.
 /// </summary>
 public sealed record HubJoinRequest(
     string Code,
     string? DisplayName = null,
     Presence Presence = Presence.Room,
     string? ParticipantToken = null,
-    Guid? OperationId = null)
+    Guid? OperationId = null,
+    string? WorkshopId = null)
 {
     public override string ToString() => $"HubJoinRequest {{ Code = {Code}, DisplayName = {DisplayName}, Presence = {Presence} }}";
 }

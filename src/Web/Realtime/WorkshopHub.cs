@@ -17,6 +17,9 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
 
     private sealed record Session(string WorkshopId, Credential Credential);
 
+    /// <summary>Who calls, for the per-client limits: this connection, at its address.</summary>
+    private Client Caller => Client.OfConnection(Context.GetHttpContext(), Context.ConnectionId);
+
     public async Task<HubJoinResponse> Join(HubJoinRequest request)
     {
         if (request is null)
@@ -25,19 +28,29 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
         }
 
         await Leave();
-        var resolved = await gateway.ResolveCode(request.Code, ClientLimits.ClientOf(Context.GetHttpContext()));
-        if (!resolved.IsSuccess)
+        string workshopId;
+        if (request.WorkshopId is { } linked)
         {
-            return JoinRefused(resolved.Error, resolved.Limit);
+            // A join link's workshop: nothing is looked up, and the workshop refuses a code that is not its own.
+            workshopId = linked;
+        }
+        else
+        {
+            var resolved = await gateway.ResolveCode(request.Code, Caller);
+            if (!resolved.IsSuccess)
+            {
+                return JoinRefused(resolved.Error, resolved.Limit);
+            }
+
+            if (resolved.Value!.IsEvent)
+            {
+                // A day's code opens a choice of ateliers, made on its page; the hub joins one atelier by its own code.
+                return JoinRefused(WorkshopError.DayCodeNeedsAtelier);
+            }
+
+            workshopId = resolved.Value.Id;
         }
 
-        if (resolved.Value!.IsEvent)
-        {
-            // A day's code opens a choice of ateliers, made on its page; the hub joins one atelier by its own code.
-            return JoinRefused(WorkshopError.DayCodeNeedsAtelier);
-        }
-
-        var workshopId = resolved.Value.Id;
         Credential credential;
         if (request.ParticipantToken is { } token)
         {
@@ -55,7 +68,8 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
                 request.Code,
                 request.DisplayName,
                 request.Presence,
-                request.OperationId ?? Guid.NewGuid());
+                request.OperationId ?? Guid.NewGuid(),
+                Caller);
             if (!joined.IsSuccess)
             {
                 return JoinRefused(joined.Error, joined.Limit);
@@ -85,7 +99,7 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
             return CommandRefused(WorkshopError.InvalidRequest);
         }
 
-        return Answer(await gateway.Execute(session.WorkshopId, session.Credential, request.OperationId, new AddNote(request.ColumnId, request.Text, request.Colour)));
+        return Answer(await gateway.AddNote(session.WorkshopId, session.Credential, request.OperationId, new AddNote(request.ColumnId, request.Text, request.Colour), Caller));
     }
 
     /// <summary>

@@ -1,11 +1,25 @@
+using CollectifLive.Web.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace CollectifLive.Web.State;
 
-/// <summary>Tells the circuit's store when its browser comes back after a drop, so an unsent note is sent again.</summary>
-public sealed class ConnectionTracker(WorkshopStore store) : CircuitHandler
+/// <summary>
+/// Notes who the circuit's browser is, for the per-client limits, and tells the circuit's store when its browser comes
+/// back after a drop, so an unsent note is sent again.
+/// </summary>
+public sealed class ConnectionTracker(WorkshopStore store, CircuitClient client, IHttpContextAccessor http) : CircuitHandler
 {
     private int _connections;
+
+    /// <summary>
+    /// Opened within the request of the circuit's own connection, whose remote address is the browser's (the page's
+    /// request is over by then; nothing else of that context is kept).
+    /// </summary>
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        client.Current = Client.OfCircuit(http.HttpContext, circuit.Id);
+        return Task.CompletedTask;
+    }
 
     public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
@@ -16,4 +30,10 @@ public sealed class ConnectionTracker(WorkshopStore store) : CircuitHandler
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The client (address and circuit) of this circuit, as the per-client limits count it.</summary>
+public sealed class CircuitClient
+{
+    public Client Current { get; set; } = new(Client.AddressOf(null), $"circuit:{Guid.NewGuid():N}");
 }

@@ -10,6 +10,7 @@ public sealed partial class WorkshopEffects(
     WorkshopGateway gateway,
     WorkshopFeeds feeds,
     BrowserStorage browser,
+    CircuitClient client,
     ILogger<WorkshopEffects> logger) : IEffects<WorkshopSessionState>, IFeedListener, IDisposable
 {
     /// <summary>
@@ -204,7 +205,7 @@ public sealed partial class WorkshopEffects(
         }
 
         // The same operation id on a retry, so a join whose answer was lost does not make a second participant.
-        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation);
+        var outcome = await gateway.Join(workshopId, join.JoinCode, join.DisplayName, join.Presence, _joinOperation, client.Current);
         if (!outcome.IsSuccess)
         {
             if (outcome.Error is not (WorkshopError.StorageUnavailable or WorkshopError.Busy))
@@ -268,7 +269,7 @@ public sealed partial class WorkshopEffects(
             return;
         }
 
-        var result = await gateway.Execute(workshopId, credential, staged, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour));
+        var result = await gateway.AddNote(workshopId, credential, staged, new AddNote(draft.ColumnId, draft.Text, (NoteColour)draft.Colour), client.Current);
         if (result.IsAccepted)
         {
             dispatcher.Dispatch(new NoteAccepted(operationId, result.Version));

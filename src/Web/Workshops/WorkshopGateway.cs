@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CollectifLive.Clients;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Web.Realtime;
@@ -45,14 +46,14 @@ public static class Outcome
 /// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
 /// entry point goes through the same grain methods and checks.
 /// </summary>
-public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits limits, ServiceKey service, WorkshopFeeds feeds, ILogger<WorkshopGateway> logger)
+public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey service, WorkshopFeeds feeds, ILogger<WorkshopGateway> logger)
 {
-    /// <summary>Creates a workshop for <paramref name="client"/> (an address, for the creation limit).</summary>
-    public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string client, string title, string? question, IReadOnlyList<string> columns, string? templateId)
+    /// <summary>Creates a workshop for <paramref name="address"/> (counted for the creation limit).</summary>
+    public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string address, string title, string? question, IReadOnlyList<string> columns, string? templateId)
     {
-        if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+        if (await CountCreation(address) is { IsGranted: false } refused)
         {
-            return Outcome.Fail<CreatedWorkshop>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+            return Outcome.Fail<CreatedWorkshop>(refused.Error, refused.Limit, refused.RetryAfter);
         }
 
         var projectorKey = Secrets.ProjectorKeyFor(ticket.FacilitatorKey);
@@ -63,12 +64,12 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
             : Outcome.Fail<CreatedWorkshop>(result.Error, result.Limit);
     }
 
-    /// <summary>Makes a new workshop from an archive's JSON for <paramref name="client"/>; counts as a creation for the limit.</summary>
-    public async Task<Outcome<CreatedWorkshop>> Import(CreationTicket ticket, string client, string archiveJson)
+    /// <summary>Makes a new workshop from an archive's JSON for <paramref name="address"/>; counts as a creation for the limit.</summary>
+    public async Task<Outcome<CreatedWorkshop>> Import(CreationTicket ticket, string address, string archiveJson)
     {
-        if (limits.WorkshopCreations.TryAcquire(client) is { } wait)
+        if (await CountCreation(address) is { IsGranted: false } refused)
         {
-            return Outcome.Fail<CreatedWorkshop>(WorkshopError.TooManyWorkshopCreations, limits.WorkshopCreations.Limit, wait);
+            return Outcome.Fail<CreatedWorkshop>(refused.Error, refused.Limit, refused.RetryAfter);
         }
 
         var projectorKey = Secrets.ProjectorKeyFor(ticket.FacilitatorKey);
@@ -99,20 +100,47 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
     }
 
     /// <summary>
-    /// Finds the workshop (or the event, for a day's code) a typed code opens. <paramref name="client"/> names who
-    /// asks, for the attempt limit.
+    /// Finds the workshop (or the event, for a day's code) a typed code opens. The lookup holds a place in
+    /// <paramref name="client"/>'s wrong-code windows while it runs (so a burst sent at once is cut at the limit, not
+    /// after it) and counts there only if the code was wrong: a room typing the right code at once is never refused.
     /// </summary>
-    public async Task<Outcome<JoinTarget>> ResolveCode(string? typed, string client)
+    public async Task<Outcome<JoinTarget>> ResolveCode(string? typed, Client client)
     {
-        var wrongCodes = limits.WrongJoinCodes;
-        if (wrongCodes.RetryAfter(client) is { } wait)
+        var counts = grains.GetGrain<IClientGrain>(client.Address);
+        Admission admission;
+        try
         {
-            return Outcome.Fail<JoinTarget>(WorkshopError.TooManyJoinAttempts, wrongCodes.Limit, wait);
+            admission = await counts.BeginCodeLookup(service, client.Browser);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return Outcome.Fail<JoinTarget>(WorkshopError.StorageUnavailable);
         }
 
+        if (!admission.IsGranted)
+        {
+            return Outcome.Fail<JoinTarget>(admission.Error, admission.Limit, admission.RetryAfter);
+        }
+
+        var outcome = await Lookup(typed);
+        try
+        {
+            await counts.EndCodeLookup(service, client.Browser, wrong: outcome.Error is WorkshopError.JoinCodeMalformed or WorkshopError.JoinCodeUnknown);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            // The place it held is given back by itself (ActWindow.ReservationLifetime); the answer stands.
+            LogUnavailable(exception);
+        }
+
+        return outcome;
+    }
+
+    private async Task<Outcome<JoinTarget>> Lookup(string? typed)
+    {
         if (JoinCode.Normalize(typed) is not { } code)
         {
-            wrongCodes.Record(client);
             return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeMalformed, JoinCode.Length);
         }
 
@@ -124,13 +152,9 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
                 return new Outcome<JoinTarget>(new JoinTarget(workshopId, IsEvent: false));
             }
 
-            if (await codeGrain.ResolveEvent() is { } eventId)
-            {
-                return new Outcome<JoinTarget>(new JoinTarget(eventId, IsEvent: true));
-            }
-
-            wrongCodes.Record(client);
-            return Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeUnknown);
+            return await codeGrain.ResolveEvent() is { } eventId
+                ? new Outcome<JoinTarget>(new JoinTarget(eventId, IsEvent: true))
+                : Outcome.Fail<JoinTarget>(WorkshopError.JoinCodeUnknown);
         }
         catch (Exception exception) when (IsTransient(exception))
         {
@@ -139,13 +163,20 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         }
     }
 
-    /// <summary>Registers a participant who has the workshop's current code. Retrying with the same operation id and key yields the same participant.</summary>
-    /// <summary>Joins as a new participant; the same <paramref name="operationId"/> again yields the same participant and key.</summary>
-    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string joinCode, string? displayName, Presence presence, Guid operationId)
+    /// <summary>
+    /// Registers a participant who has the workshop's current code, counted for <paramref name="client"/>'s join
+    /// limits. The same <paramref name="operationId"/> again yields the same participant and key.
+    /// </summary>
+    public async Task<Outcome<JoinedWorkshop>> Join(string workshopId, string joinCode, string? displayName, Presence presence, Guid operationId, Client client)
     {
         if (!Secrets.IsWorkshopId(workshopId))
         {
             return Outcome.Fail<JoinedWorkshop>(WorkshopError.WorkshopNotFound);
+        }
+
+        if (await Count(client, ClientAct.Join) is { IsGranted: false } refused)
+        {
+            return Outcome.Fail<JoinedWorkshop>(refused.Error, refused.Limit, refused.RetryAfter);
         }
 
         var participantKey = Secrets.ParticipantKeyFor(service, workshopId, operationId);
@@ -153,6 +184,29 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ClientLimits l
         return result.IsAccepted
             ? new Outcome<JoinedWorkshop>(new JoinedWorkshop(workshopId, result.Value!, Credential.Participant(result.Value!, participantKey)))
             : Outcome.Fail<JoinedWorkshop>(result.Error, result.Limit);
+    }
+
+    /// <summary>A participant's note, counted for <paramref name="client"/>'s address first; the workshop counts it for the participant.</summary>
+    public async Task<CommandResult> AddNote(string workshopId, Credential credential, Guid operationId, AddNote note, Client client) =>
+        await Count(client, ClientAct.Note) is { IsGranted: false } refused
+            ? CommandResult.Refused(refused.Error, refused.Limit)
+            : await Execute(workshopId, credential, operationId, note);
+
+    /// <summary>Counts one workshop created from <paramref name="address"/> (the pages, the API and events together).</summary>
+    public Task<Admission> CountCreation(string address) => Count(new Client(address, ""), ClientAct.WorkshopCreation);
+
+    /// <summary>Counts an act for the client's address and browser, shared by every web server.</summary>
+    private async Task<Admission> Count(Client client, ClientAct act)
+    {
+        try
+        {
+            return await grains.GetGrain<IClientGrain>(client.Address).Count(service, act, client.Browser);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogUnavailable(exception);
+            return new Admission(WorkshopError.StorageUnavailable);
+        }
     }
 
     public async Task<CommandResult> Execute(string workshopId, Credential credential, Guid operationId, WorkshopCommand command)

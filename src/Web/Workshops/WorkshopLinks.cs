@@ -12,14 +12,15 @@ public sealed class WorkshopLinks(IConfiguration configuration)
     public Uri BaseFor(string requestBase) =>
         new(configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : requestBase, UriKind.Absolute);
 
-    public static string JoinPath(string code) => $"/j/{code}";
-
-    public static string RemoteJoinPath(string code) => $"/j/{code}?distance=1";
-
     /// <summary>The workshop's page for participants: where a kept key comes back; joining there asks for the code.</summary>
     public static string ParticipantPath(string workshopId) => $"/atelier/{workshopId}";
 
-    /// <summary>Where a resolved code leads: the workshop's page, carrying the code the join needs.</summary>
+    /// <summary>
+    /// The join link (and QR code): the workshop's page, carrying the code the join needs. The workshop id in it is
+    /// unguessable, so the link opens the workshop without looking the code up: no wrong-code limit ever refuses it,
+    /// even from an address a neighbour's typos blocked, and the workshop itself refuses a code that is no longer its
+    /// own. Where a typed code leads too. Old links (<c>/j/CODE</c>) still work, as a typed code.
+    /// </summary>
     public static string JoinPagePath(string workshopId, string code, bool remote) =>
         $"/atelier/{workshopId}?code={code}" + (remote ? "&distance=1" : "");
 
@@ -37,7 +38,7 @@ public sealed class WorkshopLinks(IConfiguration configuration)
     /// <summary>The organiser's page of an event, opened with the organiser key like a console.</summary>
     public static string OrganiserPath(string eventId, string organiserKey) => $"/journee/{eventId}#{KeyParameter}={organiserKey}";
 
-    /// <summary>Where a day's code leads: the list of its ateliers to choose one.</summary>
+    /// <summary>Where a day's code leads, and the day's link and QR code: the list of its ateliers to choose one (the event checks the code).</summary>
     public static string AteliersPath(string eventId, string dayCode, bool remote) =>
         $"/journee/{eventId}/ateliers?code={dayCode}" + (remote ? "&distance=1" : "");
 

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.WebSockets;
+using CollectifLive.Testing;
+using Microsoft.AspNetCore.Http.Connections;
 using System.Text.Json.Serialization;
 using CollectifLive.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -20,10 +24,26 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Set when the server said the workshop was deleted.</summary>
     public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static async Task<HubClient> Connect(string baseUrl, string language = "fr")
+    /// <summary>A connection; from <paramref name="from"/> (a loopback address of its own) when given, as another machine's would be.</summary>
+    public static async Task<HubClient> Connect(string baseUrl, string language = "fr", IPAddress? from = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl($"{baseUrl}/hubs/workshop", options => options.Headers["Accept-Language"] = language)
+            .WithUrl($"{baseUrl}/hubs/workshop", options =>
+            {
+                options.Headers["Accept-Language"] = language;
+                if (from is not null)
+                {
+                    options.SkipNegotiation = true;
+                    options.Transports = HttpTransportType.WebSockets;
+                    options.WebSocketFactory = async (context, cancellation) =>
+                    {
+                        var socket = new ClientWebSocket();
+                        socket.Options.SetRequestHeader("Accept-Language", language);
+                        await socket.ConnectAsync(context.Uri, new HttpMessageInvoker(LoopbackClient.HandlerFrom(from)), cancellation);
+                        return socket;
+                    };
+                }
+            })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         var client = new HubClient(connection);

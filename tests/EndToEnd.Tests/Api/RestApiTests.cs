@@ -18,13 +18,14 @@ public class RestApiTests(AppFixture app)
         var created = await WorkshopApiClient.Create(app.BaseUrl, new { title = "Atelier du samedi", question = "Que faire ?", columns = Columns });
 
         Assert.Matches("^[a-z0-9]{14}$", created.WorkshopId);
-        Assert.Equal($"{app.BaseUrl}/j/{created.JoinCode}", created.JoinUrl);
+        Assert.Equal($"{created.ParticipantUrl}?code={created.JoinCode}", created.JoinUrl);
+        Assert.Equal($"{created.ParticipantUrl}?code={created.JoinCode}&distance=1", created.RemoteJoinUrl);
         Assert.StartsWith($"{app.BaseUrl}/animer/{created.WorkshopId}#cle=", created.FacilitatorUrl, StringComparison.Ordinal);
         Assert.StartsWith($"{app.BaseUrl}/projection/{created.WorkshopId}#cle=", created.ProjectorUrl, StringComparison.Ordinal);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var join = await http.GetAsync(created.JoinUrl);
-        Assert.Equal(HttpStatusCode.Redirect, join.StatusCode);
-        Assert.Equal($"{created.ParticipantUrl}?code={created.JoinCode}", join.Headers.Location!.ToString());
+        using var typed = await http.GetAsync($"{app.BaseUrl}/j/{created.JoinCode}");
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        Assert.Equal($"{created.ParticipantUrl}?code={created.JoinCode}", typed.Headers.Location!.ToString());
     }
 
     [Fact]

@@ -62,8 +62,13 @@ public class FacilitatorControlsTests(AppFixture app)
         var newCode = await console.Page.Locator(".share-panel [data-join-code]").GetAttributeAsync("data-join-code");
         await Expect(projector.Locator("[data-join-code]")).ToHaveAttributeAsync("data-join-code", newCode!);
 
+        // The old link still opens the workshop's page (nothing is looked up), and the workshop refuses its old code.
         var old = await Screens.Open(lateContext, workshop.JoinUrl);
-        await Expect(old.Locator("[role=alert]")).ToHaveTextAsync("Aucun atelier n'a ce code. Vérifiez-le à l'écran.");
+        await old.Locator("form.join-form button[type=submit]").ClickAsync();
+        await Expect(old.Locator("form.join-form [role=alert]")).ToHaveTextAsync("Aucun atelier n'a ce code. Vérifiez-le à l'écran.");
+        await Expect(old.Locator("#join-form-code")).ToBeVisibleAsync();
+        var typedOld = await Screens.Open(lateContext, $"/j/{workshop.JoinCode}");
+        await Expect(typedOld.Locator("[role=alert]")).ToHaveTextAsync("Aucun atelier n'a ce code. Vérifiez-le à l'écran.");
 
         // A page opened with the old code before the change cannot join with it either: it asks for the new one.
         await scannedBefore.Locator("form.join-form button[type=submit]").ClickAsync();

@@ -6,7 +6,10 @@ namespace CollectifLive.Silo.Workshops.Domain;
 /// <summary>Notes: posting, editing, deleting, the paper bridge, moderation and the reveal of silent writing.</summary>
 public static partial class Workshop
 {
-    private static Decision DecideAddNote(WorkshopState state, Actor actor, AddNote command, DateTimeOffset now)
+    /// <summary>How far back a participant's pace is counted.</summary>
+    private static readonly TimeSpan PaceWindow = TimeSpan.FromMinutes(1);
+
+    private static Decision DecideAddNote(WorkshopState state, Actor actor, AddNote command, DateTimeOffset now, int notesPerMinute)
     {
         if (actor.Role != CredentialKind.Participant || actor.ParticipantId is null)
         {
@@ -24,9 +27,16 @@ public static partial class Workshop
             return invalid;
         }
 
-        if (state.Notes.Values.Count(n => n.AuthorId == author.Id) >= Limits.NotesPerParticipantMax)
+        var own = state.Notes.Values.Where(n => n.AuthorId == author.Id).ToList();
+        if (own.Count >= Limits.NotesPerParticipantMax)
         {
             return Decision.Refuse(WorkshopError.TooManyNotesForParticipant, Limits.NotesPerParticipantMax);
+        }
+
+        // A flood from one key is cut here, whatever web server or address it comes through.
+        if (own.Count(n => now - n.CreatedAt < PaceWindow) >= notesPerMinute)
+        {
+            return Decision.Refuse(WorkshopError.TooManyNotesPerMinute, notesPerMinute);
         }
 
         var note = NewNote(state, command.ColumnId, text, command.Colour, author.Presence, author.Id, state.Settings.PreModeration ? NoteStatus.Pending : NoteStatus.Visible, now);

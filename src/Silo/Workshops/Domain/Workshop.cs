@@ -129,19 +129,24 @@ public static partial class Workshop
         : newCode == state.JoinCode ? Decision.Unchanged
         : Decision.Accept(new JoinCodeRotated(newCode), newCode);
 
-    /// <summary>A participant leaves; a spotlight on a note they delete goes with it.</summary>
-    private static Decision DecideLeave(WorkshopState state, Actor actor, LeaveWorkshop leave)
-    {
-        if (actor.ParticipantId is not { } id)
-        {
-            return Decision.Refuse(WorkshopError.NotAllowedForRole);
-        }
+    /// <summary>A participant leaves.</summary>
+    private static Decision DecideLeave(WorkshopState state, Actor actor, LeaveWorkshop leave) =>
+        actor.ParticipantId is not { } id ? Decision.Refuse(WorkshopError.NotAllowedForRole) : Departure(state, id, leave.DeleteNotes);
 
-        ImmutableArray<string> deleted = leave.DeleteNotes ? [.. state.Notes.Values.Where(n => n.AuthorId == id).Select(n => n.Id)] : [];
+    /// <summary>The facilitator takes a participant out, with their notes; one already gone changes nothing.</summary>
+    private static Decision DecideRemoveParticipant(WorkshopState state, RemoveParticipant remove) =>
+        remove.ParticipantId is null || !state.Participants.TryGetValue(remove.ParticipantId, out var participant) ? Decision.Refuse(WorkshopError.UnknownParticipant)
+        : participant.Left ? Decision.Unchanged
+        : Departure(state, participant.Id, deleteNotes: true);
+
+    /// <summary>A participant goes, with or without their notes; a spotlight on a note deleted goes with it.</summary>
+    private static Decision Departure(WorkshopState state, string id, bool deleteNotes)
+    {
+        ImmutableArray<string> deleted = deleteNotes ? [.. state.Notes.Values.Where(n => n.AuthorId == id).OrderBy(n => n.Seq).Select(n => n.Id)] : [];
         var left = new ParticipantLeft(id, deleted);
         return state.Spotlight is { Kind: SpotlightKind.Note } spot && deleted.Contains(spot.Id)
-            ? Decision.Accept([new SpotlightChanged(null), left])
-            : Decision.Accept(left);
+            ? Decision.Accept([new SpotlightChanged(null), left], id)
+            : Decision.Accept(left, id);
     }
 
     /// <summary>New console and projector keys, made by the caller like those of a creation.</summary>
@@ -150,9 +155,13 @@ public static partial class Workshop
             ? Decision.Accept(new KeysReissued(WorkshopAccess.Hash(keys.FacilitatorSecret), WorkshopAccess.Hash(keys.ProjectorSecret)))
             : Decision.Refuse(WorkshopError.InvalidRequest);
 
-    public static Decision Decide(WorkshopState state, Actor actor, WorkshopCommand command, DateTimeOffset now) => command switch
+    /// <summary>
+    /// Decides a command. <paramref name="notesPerMinute"/> is the participants' pace (a deployment may set its own,
+    /// see ClientLimitOptions).
+    /// </summary>
+    public static Decision Decide(WorkshopState state, Actor actor, WorkshopCommand command, DateTimeOffset now, int notesPerMinute = Limits.NotesPerParticipantPerMinute) => command switch
     {
-        AddNote add => DecideAddNote(state, actor, add, now),
+        AddNote add => DecideAddNote(state, actor, add, now, notesPerMinute),
         EditNote edit => DecideEditNote(state, actor, edit, now),
         DeleteNote delete => DecideDeleteNote(state, actor, delete),
         CastBallot ballot => DecideCastBallot(state, actor, ballot, now),
@@ -171,6 +180,7 @@ public static partial class Workshop
         SetKept kept => kept.Kept == state.Kept ? Decision.Unchanged : Decision.Accept(new KeptChanged(kept.Kept)),
         ModerateNote moderate => DecideModerate(state, moderate),
         SetParticipantBlocked block => DecideBlock(state, block),
+        RemoveParticipant remove => DecideRemoveParticipant(state, remove),
         CreateCluster create => DecideCreateCluster(state, create, now),
         RenameCluster rename => DecideRenameCluster(state, rename),
         MoveNotes move => DecideMoveNotes(state, move),

@@ -80,9 +80,9 @@ public static class WorkshopProjection
     public static ParticipantView ParticipantFor(Participant participant) =>
         new(participant.Id, participant.DisplayName, participant.Presence, participant.JoinedAt, participant.Blocked);
 
-    /// <summary>The roster is the facilitator's alone.</summary>
+    /// <summary>The roster is the facilitator's alone, and lists those still there: one who left (or was removed) has nothing left to act on.</summary>
     public static ParticipantView? ParticipantFor(Participant participant, Audience audience) =>
-        audience == Audience.Facilitator ? ParticipantFor(participant) : null;
+        audience == Audience.Facilitator && !participant.Left ? ParticipantFor(participant) : null;
 
     /// <summary>Themes are part of the wall: participants get them only while they may see it.</summary>
     public static ThemeView? ThemeFor(WorkshopState state, Cluster theme, Audience audience) =>
