@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using CollectifLive.Testing;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Workshops;
@@ -8,7 +9,7 @@ namespace CollectifLive.EndToEnd.Tests.Api;
 /// Storage stopped for real (Azurite killed) and started again on the same files: a note sent meanwhile is refused
 /// quickly with a retryable code, and the same operation sent again once storage is back lands exactly once.
 /// </summary>
-public class StorageOutageTests
+public class StorageOutageTests(ITestOutputHelper output)
 {
     /// <summary>Far above the few seconds the refusal takes, far below the 30 s a call used to hang for.</summary>
     private static readonly TimeSpan RefusalBound = TimeSpan.FromSeconds(20);
@@ -30,16 +31,20 @@ public class StorageOutageTests
 
             await azurite.DisposeAsync();
             var operation = Guid.NewGuid();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var during = await hub.AddNote(new HubAddNoteRequest(operation, "c1", "Pendant la panne")).WaitAsync(RefusalBound);
             Assert.Equal(WorkshopError.StorageUnavailable, during.Error?.Code);
+            output.WriteLine($"Refused as StorageUnavailable after {clock.Elapsed.TotalSeconds:0.0} s with storage down.");
 
             azurite = await AzuriteProcess.Start(folder, ports);
+            clock.Restart();
             var after = await Eventually.Until(
                 () => hub.AddNote(new HubAddNoteRequest(operation, "c1", "Pendant la panne")),
                 answer => answer.Error is null,
                 "the same note accepted once storage is back",
                 TimeSpan.FromSeconds(60));
             Assert.Null(after.Error);
+            output.WriteLine($"Accepted {clock.Elapsed.TotalSeconds:0.0} s after storage came back.");
 
             // The grain restarted without this server's feed: the answer's version tells the feed it missed a push,
             // and it resyncs well before its 20 s renewal would have.
