@@ -22,6 +22,11 @@ public class TestClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>What a fixture changes once the storage is registered (a wrapper around a provider, for instance).</summary>
+    protected virtual void ConfigureAfterStorage(ISiloBuilder silo)
+    {
+    }
+
     /// <summary>The storage the silo uses.</summary>
     protected virtual StorageProvider Storage => StorageProvider.AzureStorage;
 
@@ -57,6 +62,8 @@ public class TestClusterFixture : IAsyncLifetime
             {
                 silo.AddCollectifLiveAzureStorage(connectionString);
             }
+
+            ConfigureAfterStorage(silo);
         });
         builder.ConfigureClient(client => client.AddServiceKey(Service));
         Cluster = builder.Build();

@@ -101,6 +101,15 @@ public static class SiloSetup
             silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString));
             // The address other machines reach this silo at (loopback unless set): it is both announced and listened on.
             silo.ConfigureEndpoints(settings.RequireProtectedAddress(), settings.SiloPort, settings.GatewayPort);
+
+            // Several silos: one of them may die under live callers (ClusterTiming says why these values). One silo on
+            // loopback dies with its web server and its callers, so it keeps Orleans' defaults.
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = ClusterTiming.ProbeTimeout;
+                options.NumMissedProbesLimit = ClusterTiming.MissedProbesLimit;
+            });
+            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ClusterTiming.ResponseTimeout);
         }
         else
         {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CollectifLive.Silo.Hosting;
+using CollectifLive.Web.Realtime;
 using CollectifLive.Workshops;
 using Orleans.Configuration;
 
@@ -51,6 +52,19 @@ public static class OrleansHosting
                 {
                     options.ClusterId = settings.ClusterId;
                     options.ServiceId = settings.ServiceId;
+                });
+                client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ClusterTiming.ResponseTimeout);
+                client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = ClusterTiming.GatewayListRefreshPeriod);
+
+                // A closed gateway connection is how a web server learns, within moments, that a silo died; the workshops
+                // that lived there come back on a survivor knowing none of this server's feeds. The feeds are looked up
+                // when it happens, not when the client is built (they need the client).
+                client.AddGatewayCountChangedHandler(services => (_, change) =>
+                {
+                    if (change.NumberOfConnectedGateways < change.PreviousNumberOfConnectedGateways)
+                    {
+                        services.GetRequiredService<WorkshopFeeds>().Resubscribe();
+                    }
                 });
             });
         }

@@ -19,6 +19,16 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     /// </summary>
     internal static readonly TimeSpan CatchUpPatience = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often a feed that lost its silo tries to subscribe again until it succeeds: the workshop cannot come back
+    /// before the cluster declares the dead silo dead (seconds, see ClusterTiming), and each try that fails is answered
+    /// within the response timeout, so a short pause is enough not to hammer a cluster that is recovering.
+    /// </summary>
+    internal static readonly TimeSpan ResubscribePause = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tries before a feed leaves it to its regular renewal: far beyond a silo's death and its workshops' reactivation.</summary>
+    internal const int ResubscribeAttempts = 30;
+
     private readonly Lock _gate = new();
     private readonly SortedList<long, WorkshopChange> _early = [];
     private readonly IClusterClient _cluster;
@@ -33,6 +43,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private ITimer? _gapTimer;
     private int _resyncing;
     private int _catchingUp;
+    private int _resubscribing;
     private long _awaitedVersion;
     private volatile bool _disposed;
 
@@ -191,8 +202,38 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         }
     }
 
-    /// <summary>Renews the subscription before it expires; a newer version than ours means pushes were lost.</summary>
-    private async Task Renew()
+    /// <summary>
+    /// The silo that held the workshop may have died, taking this feed's subscription with it: subscribe again (which
+    /// reactivates the workshop on a survivor) and resync, trying again every <see cref="ResubscribePause"/> while the
+    /// cluster recovers. One such loop at a time per feed.
+    /// </summary>
+    public async Task Resubscribe()
+    {
+        if (Interlocked.Exchange(ref _resubscribing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            for (var attempt = 1; attempt <= ResubscribeAttempts && !_disposed; attempt++)
+            {
+                if (await Renew())
+                {
+                    return;
+                }
+
+                await Task.Delay(ResubscribePause, _clock);
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _resubscribing, 0);
+        }
+    }
+
+    /// <summary>Renews the subscription before it expires; a newer version than ours means pushes were lost. False if the grain could not be reached.</summary>
+    private async Task<bool> Renew()
     {
         try
         {
@@ -201,10 +242,13 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
             {
                 await Resync();
             }
+
+            return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogRenewalFailed(exception, WorkshopId);
+            return false;
         }
     }
 
@@ -330,7 +374,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {WorkshopId}: renewing the subscription failed; retrying at the next renewal")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {WorkshopId}: subscribing to the workshop failed; tried again in a moment after a lost silo, else at the next renewal")]
     private partial void LogRenewalFailed(Exception exception, string workshopId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {WorkshopId}: pulling a snapshot failed; retrying at the next renewal")]

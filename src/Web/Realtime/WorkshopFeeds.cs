@@ -70,6 +70,24 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey ser
         }
     }
 
+    /// <summary>
+    /// A silo this server was connected to died: the workshops it held come back elsewhere without this server's
+    /// subscriptions, so every started feed subscribes again now rather than at its next renewal.
+    /// </summary>
+    public void Resubscribe()
+    {
+        WorkshopFeed[] started;
+        lock (_gate)
+        {
+            started = [.. _feeds.Values.Where(e => e.Started.IsCompletedSuccessfully && e.Started.Result == WorkshopError.None).Select(e => e.Feed)];
+        }
+
+        foreach (var feed in started)
+        {
+            _ = feed.Resubscribe();
+        }
+    }
+
     /// <summary>The feed's current state, if this server follows the workshop.</summary>
     public FeedUpdate? Current(string workshopId)
     {

@@ -13,6 +13,8 @@ namespace CollectifLive.EndToEnd.Tests.Api;
 /// <summary>A script's connection to /hubs/workshop, recording what it is pushed.</summary>
 public sealed class HubClient : IAsyncDisposable
 {
+    private int _resyncRequests;
+
     private HubClient(HubConnection connection) => Connection = connection;
 
     public HubConnection Connection { get; }
@@ -20,6 +22,9 @@ public sealed class HubClient : IAsyncDisposable
     public ConcurrentQueue<HubChange> Changes { get; } = new();
 
     public ConcurrentQueue<HubOwnChange> OwnChanges { get; } = new();
+
+    /// <summary>How many times the server said it lost track and asked for a Resync.</summary>
+    public int ResyncRequests => _resyncRequests;
 
     /// <summary>Set when the server said the workshop was deleted.</summary>
     public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,6 +55,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<HubChange>(HubMessages.Change, client.Changes.Enqueue);
         connection.On<HubOwnChange>(HubMessages.Own, client.OwnChanges.Enqueue);
         connection.On(HubMessages.Deleted, () => client.Deleted.TrySetResult());
+        connection.On(HubMessages.Resync, () => Interlocked.Increment(ref client._resyncRequests));
         await connection.StartAsync();
         return client;
     }

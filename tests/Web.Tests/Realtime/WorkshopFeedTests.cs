@@ -158,4 +158,27 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
         var after = await Post(grain, amina, "après");
         await Eventually.Until(() => listener.Updates.Any(u => u.Version == after.Version && !u.IsResync), "pushes to flow again after the renewal");
     }
+
+    [Fact]
+    public async Task A_feed_told_its_silo_was_lost_subscribes_again_at_once_without_waiting_for_the_renewal()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
+        Assert.Equal(WorkshopError.None, await feed.Start());
+        var listener = new Listener();
+        feed.Add(listener);
+
+        // As the workshop reactivated on a survivor would: it no longer knows the feed. The clock stands still, so neither
+        // a renewal nor a catch-up can be what brings the feed back.
+        await grain.Unsubscribe(feed.Reference!);
+        var lost = await Post(grain, amina, "pendant la panne");
+
+        await feed.Resubscribe();
+
+        var update = await Eventually.Until(() => Task.FromResult(listener.Updates.LastOrDefault()), u => u?.Version == lost.Version, "the feed to subscribe again and resync");
+        Assert.True(update!.IsResync);
+        var after = await Post(grain, amina, "après la panne");
+        await Eventually.Until(() => listener.Updates.Any(u => u.Version == after.Version && !u.IsResync), "pushes to flow again");
+    }
 }
