@@ -43,6 +43,22 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
         return (grain, Credential.Participant(joined.Value!, key));
     }
 
+    /// <summary>
+    /// A started feed on a fake clock with a listener, whose workshop then forgot it, as a workshop reactivated elsewhere
+    /// (after its silo died) would: the feed hears nothing more until it subscribes again.
+    /// </summary>
+    private async Task<(IWorkshopGrain Grain, Credential Participant, FakeTimeProvider Clock, Listener Listener, WorkshopFeed Feed)> ForgottenFeed()
+    {
+        var (grain, amina) = await NewWorkshop();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
+        Assert.Equal(WorkshopError.None, await feed.Start());
+        var listener = new Listener();
+        feed.Add(listener);
+        await grain.Unsubscribe(feed.Reference!);
+        return (grain, amina, clock, listener, feed);
+    }
+
     private static async Task<CommandResult> Post(IWorkshopGrain grain, Credential who, string text)
     {
         var result = await grain.Execute(who, Guid.NewGuid(), new AddNote("c1", text, NoteColour.Yellow));
@@ -141,15 +157,8 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     [Fact]
     public async Task A_renewal_that_finds_a_newer_version_pulls_a_snapshot()
     {
-        var (grain, amina) = await NewWorkshop();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
-        Assert.Equal(WorkshopError.None, await feed.Start());
-        var listener = new Listener();
-        feed.Add(listener);
-
-        // As if the grain had been reactivated elsewhere and forgot its observers: the feed hears nothing.
-        await grain.Unsubscribe(feed.Reference!);
+        var (grain, amina, clock, listener, feed) = await ForgottenFeed();
+        await using var _ = feed;
         var posted = await Post(grain, amina, "pendant la coupure");
         clock.Advance(FeedTiming.RefreshInterval);
 
@@ -162,16 +171,9 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     [Fact]
     public async Task A_feed_told_its_silo_was_lost_subscribes_again_at_once_without_waiting_for_the_renewal()
     {
-        var (grain, amina) = await NewWorkshop();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
-        Assert.Equal(WorkshopError.None, await feed.Start());
-        var listener = new Listener();
-        feed.Add(listener);
-
-        // As the workshop reactivated on a survivor would: it no longer knows the feed. The clock stands still, so neither
-        // a renewal nor a catch-up can be what brings the feed back.
-        await grain.Unsubscribe(feed.Reference!);
+        // The clock stands still, so neither a renewal nor a catch-up can be what brings the feed back.
+        var (grain, amina, _, listener, feed) = await ForgottenFeed();
+        await using var _ = feed;
         var lost = await Post(grain, amina, "pendant la panne");
 
         await feed.Resubscribe();
