@@ -34,7 +34,13 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(options => options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(10));
 builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = Limits.HubMessageMaxBytes)
-    .AddJsonProtocol(options => LenientJson.AddTo(options.PayloadSerializerOptions.Converters));
+    .AddJsonProtocol(options =>
+    {
+        LenientJson.AddTo(options.PayloadSerializerOptions.Converters);
+
+        // What is null is left out: every phone receives every push, and most of a push's fields are empty.
+        options.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    });
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.

@@ -25,8 +25,10 @@ public class ProjectionTests
         var own = Assert.Single(change.Private);
         Assert.Equal(amina, own.ParticipantId);
         Assert.Equal(amina, Assert.Single(own.Notes.Upserts).AuthorId);
-        Assert.Equal(1, change.Participants.Header!.Counts.Notes);
-        Assert.Equal(1, change.Participants.Header.Counts.NotesFromRoom);
+        // Only the counts changed in the header: they go alone, not the title, question, columns and settings again.
+        Assert.All(Enum.GetValues<Audience>(), a => Assert.Null(change.For(a).Header));
+        Assert.Equal(1, change.Participants.Counts!.Notes);
+        Assert.Equal(1, change.Participants.Counts.NotesFromRoom);
     }
 
     [Fact]
@@ -40,8 +42,9 @@ public class ProjectionTests
         Assert.Equal("Bruno", Assert.Single(change.Facilitator.Roster.Upserts).DisplayName);
         Assert.Empty(change.Participants.Roster.Upserts);
         Assert.Empty(change.Projector.Roster.Upserts);
-        Assert.Equal(1, change.Projector.Header!.Counts.Remote);
-        Assert.Equal(0, change.Projector.Header.Counts.InRoom);
+        Assert.Null(change.Projector.Header);
+        Assert.Equal(1, change.Projector.Counts!.Remote);
+        Assert.Equal(0, change.Projector.Counts.InRoom);
         Assert.Equal("Bruno", Assert.Single(change.Private).Me!.DisplayName);
     }
 

@@ -92,8 +92,8 @@ public class VisibilityTests
         Assert.Equal([noteId], change.Projector.Notes.Removed.AsEnumerable());
         Assert.Equal([noteId], change.Participants.Notes.Removed.AsEnumerable());
         Assert.Empty(change.Facilitator.Notes.Removed);
-        Assert.Equal(0, change.Projector.Header!.Counts.Notes);
-        Assert.Equal(0, change.Participants.Header!.Counts.Notes);
+        Assert.Equal(0, change.Projector.Counts!.Notes);
+        Assert.Equal(0, change.Participants.Counts!.Notes);
     }
 
     [Fact]
@@ -403,7 +403,7 @@ public class VisibilityTests
 
         Assert.All(Enum.GetValues<Audience>(), a => Assert.Equal([noteId], change.For(a).Notes.Removed.AsEnumerable()));
         Assert.Equal([noteId], Assert.Single(change.Private).Notes.Removed.AsEnumerable());
-        Assert.Equal(0, change.Participants.Header!.Counts.Notes);
+        Assert.Equal(0, change.Participants.Counts!.Notes);
     }
 
     [Fact]

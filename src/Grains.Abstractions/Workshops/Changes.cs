@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace CollectifLive.Workshops;
@@ -16,6 +17,7 @@ public interface IKeyed
 public sealed record Changes<T>(ImmutableArray<T> Upserts, ImmutableArray<string> Removed)
     where T : IKeyed
 {
+    [JsonIgnore]
     public bool IsEmpty => Upserts.IsEmpty && Removed.IsEmpty;
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace CollectifLive.Workshops;
@@ -123,7 +124,11 @@ public sealed record AudienceView(
     ImmutableArray<VoteRoundView> Rounds,
     ImmutableArray<RecommendationView> Recommendations);
 
-/// <summary>What changed for one audience: the header when it changed, and each kind of item's changes.</summary>
+/// <summary>
+/// What changed for one audience: the header when more than its counts changed, else the counts alone when they
+/// changed (every note and every join changes them: the title, question, columns and settings are not sent again),
+/// and each kind of item's changes.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cl.AudienceDelta")]
 public sealed record AudienceDelta(
     WorkshopHeader? Header,
@@ -131,12 +136,14 @@ public sealed record AudienceDelta(
     Changes<ParticipantView> Roster,
     Changes<ThemeView> Themes,
     Changes<VoteRoundView> Rounds,
-    Changes<RecommendationView> Recommendations)
+    Changes<RecommendationView> Recommendations,
+    ParticipationCounts? Counts = null)
 {
     public static readonly AudienceDelta Empty = new(
         null, Changes.None<NoteView>(), Changes.None<ParticipantView>(), Changes.None<ThemeView>(), Changes.None<VoteRoundView>(), Changes.None<RecommendationView>());
 
-    public bool IsEmpty => Header is null && Notes.IsEmpty && Roster.IsEmpty && Themes.IsEmpty && Rounds.IsEmpty && Recommendations.IsEmpty;
+    [JsonIgnore]
+    public bool IsEmpty => Header is null && Counts is null && Notes.IsEmpty && Roster.IsEmpty && Themes.IsEmpty && Rounds.IsEmpty && Recommendations.IsEmpty;
 }
 
 /// <summary>What one participant sees of their own: themself, their notes whatever the wall shows, their ballots.</summary>
@@ -147,6 +154,7 @@ public sealed record OwnView(long Version, ParticipantView Me, ImmutableArray<No
 [GenerateSerializer, Immutable, Alias("cl.OwnDelta")]
 public sealed record OwnDelta(string ParticipantId, ParticipantView? Me, Changes<NoteView> Notes, Changes<OwnBallot> Ballots)
 {
+    [JsonIgnore]
     public bool IsEmpty => Me is null && Notes.IsEmpty && Ballots.IsEmpty;
 }
 

@@ -73,7 +73,7 @@ internal sealed partial class HubBridge : IFeedListener
             return;
         }
 
-        await group.SendAsync(HubMessages.Change, new HubChange(change.FromVersion, change.ToVersion, change.Participants));
+        await group.SendAsync(HubMessages.Change, new HubChange(change.FromVersion, change.ToVersion, HubDelta.From(change.Participants)));
         if (change.Private.IsEmpty)
         {
             return;

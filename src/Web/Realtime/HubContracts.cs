@@ -45,7 +45,33 @@ public sealed record HubLeaveRequest(Guid OperationId, bool DeleteNotes);
 public sealed record HubRemoveNameRequest(Guid OperationId);
 
 /// <summary>Pushed as "Change": apply on top of version <paramref name="FromVersion"/> - 1; on a gap, call Resync.</summary>
-public sealed record HubChange(long FromVersion, long ToVersion, AudienceDelta Delta);
+public sealed record HubChange(long FromVersion, long ToVersion, HubDelta Delta);
+
+/// <summary>
+/// What changed in the participants' view, as the hub sends it to every phone: only what changed. The header when more
+/// than its counts changed, else the counts alone; a kind of item is absent (null) when none of it changed.
+/// </summary>
+public sealed record HubDelta(
+    WorkshopHeader? Header,
+    ParticipationCounts? Counts,
+    Changes<NoteView>? Notes,
+    Changes<ParticipantView>? Roster,
+    Changes<ThemeView>? Themes,
+    Changes<VoteRoundView>? Rounds,
+    Changes<RecommendationView>? Recommendations)
+{
+    public static HubDelta From(AudienceDelta delta) => new(
+        delta.Header,
+        delta.Counts,
+        Changed(delta.Notes),
+        Changed(delta.Roster),
+        Changed(delta.Themes),
+        Changed(delta.Rounds),
+        Changed(delta.Recommendations));
+
+    private static Changes<T>? Changed<T>(Changes<T> changes)
+        where T : IKeyed => changes.IsEmpty ? null : changes;
+}
 
 /// <summary>Pushed as "Own": the caller's own slice changed at <paramref name="Version"/>.</summary>
 public sealed record HubOwnChange(long Version, OwnDelta Delta);

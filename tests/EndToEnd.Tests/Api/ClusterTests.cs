@@ -218,7 +218,7 @@ public class ClusterTests(ITestOutputHelper output)
                 _snapshots.Add((await Hub.Resync())!);
             }
 
-            return [.. _snapshots.SelectMany(s => s.View.Notes.Select(n => n.Text)), .. Hub.Changes.SelectMany(c => c.Delta.Notes.Upserts.Select(n => n.Text))];
+            return [.. _snapshots.SelectMany(s => s.View.Notes.Select(n => n.Text)), .. Hub.Changes.SelectMany(c => (c.Delta.Notes?.Upserts ?? []).Select(n => n.Text))];
         }
     }
 

@@ -28,10 +28,10 @@ public class HubTests(AppFixture app)
         Assert.Null(added.Error);
 
         var change = await Eventually.Until(
-            () => Task.FromResult(first.Changes.FirstOrDefault(c => c.Delta.Notes.Upserts.Any(n => n.Id == added.Value))),
+            () => Task.FromResult(first.Changes.FirstOrDefault(c => c.Delta.Notes?.Upserts.Any(n => n.Id == added.Value) == true)),
             c => c is not null,
             "the first client to receive the second's note");
-        Assert.Null(change!.Delta.Notes.Upserts.Single().AuthorId);
+        Assert.Null(change!.Delta.Notes!.Upserts.Single().AuthorId);
         Assert.Equal(added.Version, change.ToVersion);
         var own = await Eventually.Until(
             () => Task.FromResult(second.OwnChanges.FirstOrDefault(o => !o.Delta.Notes.IsEmpty)),

@@ -23,7 +23,7 @@ public class SeparateHostingTests
         var added = await second.AddNote(new HubAddNoteRequest(Guid.NewGuid(), "c1", "Par le silo séparé", NoteColour.Blue));
 
         Assert.Null(added.Error);
-        await Eventually.Until(() => first.Changes.Any(c => c.Delta.Notes.Upserts.Any(n => n.Text == "Par le silo séparé")), "the note to reach the other client");
+        await Eventually.Until(() => first.Changes.Any(c => c.Delta.Notes?.Upserts.Any(n => n.Text == "Par le silo séparé") == true), "the note to reach the other client");
         Assert.Contains("CollectifLive (Client)", web.Output, StringComparison.Ordinal);
         Assert.False(silo.HasExited);
     }

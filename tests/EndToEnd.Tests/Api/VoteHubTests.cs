@@ -189,7 +189,7 @@ public class VoteHubTests(AppFixture app, ITestOutputHelper output)
         Assert.Equal(expected, round.Results!.Tallies.ToDictionary(t => t.ItemId, t => t.Total));
     }
 
-    private static IEnumerable<VoteRoundView> Rounds(HubClient client) => client.Changes.SelectMany(c => c.Delta.Rounds.Upserts);
+    private static IEnumerable<VoteRoundView> Rounds(HubClient client) => client.Changes.SelectMany(c => c.Delta.Rounds?.Upserts ?? []);
 
     private static ImmutableDictionary<string, int> Marks(string item) => ImmutableDictionary<string, int>.Empty.Add(item, 1);
 

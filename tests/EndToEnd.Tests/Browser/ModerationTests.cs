@@ -36,11 +36,11 @@ public class ModerationTests(AppFixture app)
         await console.AddPaperNote("Témoin papier");
         await Expect(Screens.Note(brunoPage, "Témoin papier")).ToBeVisibleAsync();
         await Expect(Screens.Note(projector, "Témoin papier")).ToBeVisibleAsync();
-        await Eventually.Until(() => script.Changes.Any(c => c.Delta.Notes.Upserts.Any(n => n.Text == "Témoin papier")), "the witness to reach the script");
+        await Eventually.Until(() => script.Changes.Any(c => c.Delta.Notes?.Upserts.Any(n => n.Text == "Témoin papier") == true), "the witness to reach the script");
         await Eventually.Until(() => brunoWire.Received("Témoin papier") && projectorWire.Received("Témoin papier"), "the witness to be recorded on both wires");
         Assert.False(brunoWire.Received("Une remarque à vérifier d'abord"));
         Assert.False(projectorWire.Received("Une remarque à vérifier d'abord"));
-        Assert.DoesNotContain(script.Changes, c => c.Delta.Notes.Upserts.Any(n => n.Text.Contains("remarque", StringComparison.Ordinal)));
+        Assert.DoesNotContain(script.Changes, c => c.Delta.Notes?.Upserts.Any(n => n.Text.Contains("remarque", StringComparison.Ordinal)) == true);
         Assert.True(brunoWire.FrameCount > 0);
 
         await console.Page.Locator(".moderation [data-action=approve]").ClickAsync();

@@ -226,13 +226,18 @@ public static class WorkshopProjection
     private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, TouchedItems touched, Audience audience)
     {
         var header = Header(after, audience);
+        var previous = before is null ? null : Header(before, audience);
+
+        // A note or a join changes only the counts: send those, not the whole header again to every screen.
+        var countsOnly = previous is not null && previous with { Counts = header.Counts } == header;
         var delta = new AudienceDelta(
-            before is not null && Header(before, audience) == header ? null : header,
+            countsOnly ? null : header,
             ItemKinds.Notes.Changes(before, after, touched.Notes, audience),
             ItemKinds.Roster.Changes(before, after, touched.Roster, audience),
             ItemKinds.Themes.Changes(before, after, touched.Themes, audience),
             ItemKinds.Rounds.Changes(before, after, touched.Rounds, audience),
-            ItemKinds.Recommendations.Changes(before, after, touched.Recommendations, audience));
+            ItemKinds.Recommendations.Changes(before, after, touched.Recommendations, audience),
+            countsOnly && previous!.Counts != header.Counts ? header.Counts : null);
         return delta.IsEmpty ? AudienceDelta.Empty : delta;
     }
 
