@@ -13,26 +13,48 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 // The vote burst: N participants on the public hub each cast a full dot budget at the same moment, against the real
-// app (co-hosted silo) storing to Azurite, both started here on loopback. Measures how long until every ballot is
-// acknowledged (acknowledged = stored), how many storage writes the burst took, and checks the tally is exact.
+// app (co-hosted silo) on each storage, started here on loopback: SQLite (the one-machine default) and Azurite (the
+// Azure Storage emulator), runs interleaved so that both meet the same machine. Measures how long until every ballot
+// is acknowledged (acknowledged = stored), how many storage writes the burst took, and checks the tally is exact.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"CollectifLive vote burst: {options.Participants} participants × {options.Budget} dots (cap {options.Cap}) on {options.Notes} notes, {options.Runs} runs");
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformationText()}");
 
 await using var azurite = await AzuriteProcess.Start();
+var folder = Path.Combine(Path.GetTempPath(), "collectiflive-bench-" + Guid.NewGuid().ToString("N"));
+
 // Every simulated phone comes from 127.0.0.1: the per-client rates are raised, as for the end-to-end suite's shared app.
-var settings = AppSettings.CoHosted(azurite.ConnectionString).Shared();
-await using var app = await AppInstance.Start(settings);
+(string Name, AppSettings Settings)[] storages =
+[
+    ("SQLite", AppSettings.OnSqlite(Path.Combine(folder, "bench.db")).Shared()),
+    ("Azurite", AppSettings.CoHosted(azurite.ConnectionString).Shared()),
+];
+var apps = new List<ServerProcess>();
+foreach (var (_, settings) in storages)
+{
+    apps.Add(await AppInstance.Start(settings));
+}
+
 var json = new JsonSerializerOptions(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
 
 Console.WriteLine();
-Console.WriteLine("| run | ballots | acked | writes | writes/ballot | ack p50 | ack p95 | ack p99 | all acked | tally exact |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine("| run | storage | ballots | acked | writes | writes/ballot | ack p50 | ack p95 | ack p99 | all acked | tally exact |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (var run = 1; run <= options.Runs; run++)
 {
-    var result = await VoteBurst.Run(settings.BaseUrl, options, json, run);
-    Console.WriteLine(result.Row(run));
+    foreach (var (name, settings) in storages)
+    {
+        var result = await VoteBurst.Run(settings.BaseUrl, options, json, run);
+        Console.WriteLine(result.Row(run, name));
+    }
 }
+
+foreach (var app in apps)
+{
+    await app.DisposeAsync();
+}
+
+Directory.Delete(folder, recursive: true);
 
 static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
 
@@ -52,12 +74,12 @@ internal sealed record BenchOptions(int Participants, int Budget, int Cap, int N
 
 internal sealed record BurstResult(int Ballots, int Acked, int Writes, double[] AckMs, bool TallyExact)
 {
-    public string Row(int run)
+    public string Row(int run, string storage)
     {
         var sorted = AckMs.Order().ToArray();
         string Ms(double q) => sorted.Length == 0 ? "-" : $"{sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)]:0} ms";
         var all = sorted.Length == 0 ? "-" : $"{sorted[^1]:0} ms";
-        return $"| {run} | {Ballots} | {Acked} | {Writes} | {(double)Writes / Ballots:0.000} | {Ms(0.50)} | {Ms(0.95)} | {Ms(0.99)} | {all} | {(TallyExact ? "yes" : "NO")} |";
+        return $"| {run} | {storage} | {Ballots} | {Acked} | {Writes} | {(double)Writes / Ballots:0.000} | {Ms(0.50)} | {Ms(0.95)} | {Ms(0.99)} | {all} | {(TallyExact ? "yes" : "NO")} |";
     }
 }
 
