@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Serialization;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Web;
@@ -13,6 +14,7 @@ using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -46,6 +48,19 @@ builder.Services.AddProblemDetails();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
+// Behind a reverse proxy (TLS, a load balancer), each person's address and the scheme come from the X-Forwarded-For
+// and X-Forwarded-Proto headers, believed only from the proxies named here: the per-address limits then count people,
+// not the proxy, and HSTS goes out over the proxy's HTTPS.
+var reverseProxies = (builder.Configuration["ReverseProxy:KnownProxies"] ?? "")
+    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(proxy => IPAddress.TryParse(proxy, out var address) ? address : throw new InvalidOperationException($"ReverseProxy:KnownProxies: '{proxy}' is not an IP address."))
+    .ToList();
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    reverseProxies.ForEach(options.KnownProxies.Add);
+});
+
 builder.Services.AddSingleton(TimeProvider.System);
 // Read here too, for what the pages say of it, when the silo runs in another process.
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
@@ -64,6 +79,11 @@ builder.Services.AddScoped<CircuitClient>();
 builder.Services.AddScoped<CircuitHandler, ConnectionTracker>();
 
 var app = builder.Build();
+
+if (reverseProxies.Count > 0)
+{
+    app.UseForwardedHeaders();
+}
 
 if (!app.Environment.IsDevelopment())
 {

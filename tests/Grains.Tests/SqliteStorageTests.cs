@@ -48,6 +48,22 @@ public sealed class SqliteStorageTests(SqliteTestClusterFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task The_database_its_log_and_its_folder_are_readable_by_their_user_only()
+    {
+        var path = Path.Combine(_folder, "private", "owner.db");
+        using var database = new SqliteDatabase(path);
+        var storage = new SqliteGrainStorage("tests", database, new JsonGrainStateSerializer());
+        await storage.WriteStateAsync("state", GrainId.Create("workshop", "owner"), new GrainState<Counter>(new Counter { Value = 1 }));
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + "-wal"));
+        }
+    }
+
+    [Fact]
     public async Task Reminders_are_read_back_by_grain_and_by_ring_range_and_removed_only_with_their_current_tag()
     {
         using var database = new SqliteDatabase(Path.Combine(_folder, "reminders.db"));

@@ -14,7 +14,8 @@ public sealed record AppSettings(
     bool ClientMode = false,
     string ClusterId = "collectiflive-tests",
     int? ClientRatePerMinute = null,
-    string? SqlitePath = null)
+    string? SqlitePath = null,
+    string? ReverseProxies = null)
 {
     /// <summary>
     /// Far above what the end-to-end suite does from its one address (127.0.0.1) in a minute on the fastest machine,
@@ -45,6 +46,7 @@ public sealed record AppSettings(
 
     private Dictionary<string, string> Cluster => new()
     {
+        ["ReverseProxy__KnownProxies"] = ReverseProxies ?? string.Empty,
         ["Storage__Provider"] = SqlitePath is null ? "AzureStorage" : "Sqlite",
         ["Storage__SqlitePath"] = SqlitePath ?? string.Empty,
         ["Storage__ConnectionString"] = StorageConnectionString,

@@ -1,7 +1,7 @@
 namespace CollectifLive.Silo.Privacy;
 
 /// <summary>
-/// One key per workshop and per event, kept apart from what it seals: destroying the key makes every copy of the
+/// One key per workshop and per event, in a table of their own: destroying the key makes every copy of the
 /// sealed content unreadable, wherever storage may still keep it. Stored in an Azure table
 /// (<see cref="TableContentKeys"/>) or in the one-machine SQLite file (<see cref="SqliteContentKeys"/>).
 /// </summary>

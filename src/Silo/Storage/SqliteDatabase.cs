@@ -4,18 +4,21 @@ namespace CollectifLive.Silo.Storage;
 
 /// <summary>
 /// The one-machine storage: a single SQLite file in write-ahead-log mode with full sync, so a commit is on disk before
-/// the grain that asked for it answers. Writes go one at a time (SQLite has one writer; queueing them here rather than
-/// in SQLite's busy loop keeps their order and their wait visible); reads run beside them.
+/// the grain that asked for it answers. Writes go one at a time (SQLite has one writer: waiting here rather than in
+/// SQLite's busy loop keeps that wait in one visible place); reads run beside them.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>Tries at emptying the write-ahead log before a deletion is answered as failed (and retried by its caller).</summary>
+    private const int CheckpointAttempts = 5;
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        CreateForOwnerOnly(Path);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
         using var connection = Open();
         Execute(connection, """
@@ -34,6 +37,31 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// The folder and the file readable by this user only (the file holds every workshop and the keys that seal them);
+    /// SQLite gives its write-ahead log and shared-memory files the file's mode. What exists already keeps its mode.
+    /// </summary>
+    private static void CreateForOwnerOnly(string path)
+    {
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!File.Exists(path))
+        {
+            using var file = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+    }
 
     /// <summary>Runs a read on a connection of its own, off the caller's thread (SQLite's calls block).</summary>
     public Task<T> Read<T>(Func<SqliteConnection, T> read) => Task.Run(() =>
@@ -55,11 +83,30 @@ public sealed class SqliteDatabase : IDisposable
     /// Moves the write-ahead log into the database file and empties it, so that rows deleted before (zeroed in place by
     /// secure_delete) leave no older copy in the log.
     /// </summary>
-    public Task Checkpoint() => Exclusive(connection =>
+    public async Task Checkpoint()
     {
-        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-        return 0;
-    });
+        for (var attempt = 1; ; attempt++)
+        {
+            // The pragma reports a checkpoint that readers kept from finishing as busy = 1, not as an error.
+            var busy = await Exclusive(connection =>
+            {
+                using var command = Command(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+                using var reader = command.ExecuteReader();
+                return reader.Read() && reader.GetInt32(0) != 0;
+            });
+            if (!busy)
+            {
+                return;
+            }
+
+            if (attempt == CheckpointAttempts)
+            {
+                throw new IOException($"The write-ahead log of {Path} could not be emptied: readers kept it busy {CheckpointAttempts} times.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+        }
+    }
 
     public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -9,7 +9,7 @@ namespace CollectifLive.Web.Hosting;
 /// <summary>How this web server reaches the grains: a silo in the same process, or a cluster it joins as a client.</summary>
 public enum HostingMode
 {
-    /// <summary>The default: one process, a silo co-hosted on loopback, storage in Azurite.</summary>
+    /// <summary>The default: one process, a silo co-hosted on loopback, storage in a SQLite file.</summary>
     CoHosted,
 
     /// <summary>Many machines: this web server is an Orleans client of silos found through Azure Table storage.</summary>

@@ -22,7 +22,8 @@ public sealed class DefaultLimitsApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.Start();
-        var settings = AppSettings.CoHosted(Azurite.ConnectionString);
+        // As behind a reverse proxy on this machine: a request without X-Forwarded-For counts for its own address.
+        var settings = AppSettings.CoHosted(Azurite.ConnectionString) with { ReverseProxies = "127.0.0.1" };
         Assert.Null(settings.ClientRatePerMinute);
         App = await AppInstance.Start(settings);
         BaseUrl = settings.BaseUrl;
@@ -79,6 +80,27 @@ public class ClientLimitTests(DefaultLimitsApp app) : IClassFixture<DefaultLimit
         var englishProblem = await refusedInEnglish.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Too many workshops created from this address (20 per minute). Try again in a minute.", englishProblem.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Created, otherAddress.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_the_reverse_proxy_each_forwarded_address_has_its_own_limit()
+    {
+        using var proxy = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        async Task<HttpStatusCode> Create(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workshops") { Content = JsonContent.Create(new { templateId = "emergence" }) };
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            using var answer = await proxy.SendAsync(request);
+            return answer.StatusCode;
+        }
+
+        for (var i = 1; i <= Limits.WorkshopCreationsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, await Create("203.0.113.7"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Create("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Created, await Create("203.0.113.8"));
     }
 
     [Fact]
