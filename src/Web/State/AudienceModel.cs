@@ -31,7 +31,7 @@ public sealed record AudienceModel(
     public AudienceModel Apply(AudienceDelta delta, long toVersion) => this with
     {
         Version = toVersion,
-        Header = delta.Counts is { } counts ? Header with { Counts = counts } : Stable(delta.Header),
+        Header = delta.Counts is { } counts ? Stable(delta.Header) with { Counts = counts } : Stable(delta.Header),
         Notes = Notes.Apply(delta.Notes),
         Roster = Roster.Apply(delta.Roster),
         Themes = Themes.Apply(delta.Themes),

@@ -35,5 +35,5 @@ public sealed class ConnectionTracker(WorkshopStore store, CircuitClient client,
 /// <summary>The client (address and circuit) of this circuit, as the per-client limits count it.</summary>
 public sealed class CircuitClient
 {
-    public Client Current { get; set; } = new(Client.AddressOf(null), $"circuit:{Guid.NewGuid():N}");
+    public Client Current { get; set; } = Client.OfCircuit(null, Guid.NewGuid().ToString("N"));
 }

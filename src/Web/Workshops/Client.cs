@@ -19,8 +19,12 @@ public sealed record Client(string Address, string Browser)
     /// <summary>A hub connection: the connection is the browser.</summary>
     public static Client OfConnection(HttpContext? http, string connectionId) => new(AddressOf(http), $"cx:{connectionId}");
 
-    /// <summary>A live circuit: the circuit is the browser.</summary>
-    public static Client OfCircuit(HttpContext? http, string circuitId) => new(AddressOf(http), $"circuit:{circuitId}");
+    /// <summary>
+    /// A live circuit: the circuit is the browser. A circuit whose address is unknown counts alone, rather than in one
+    /// bucket with every other such circuit.
+    /// </summary>
+    public static Client OfCircuit(HttpContext? http, string circuitId) =>
+        new(http?.Connection.RemoteIpAddress is null ? $"unknown:{circuitId}" : AddressOf(http), $"circuit:{circuitId}");
 
     /// <summary>A page rendered per request: the browser is told apart by a session cookie, set on its first visit.</summary>
     public static Client OfPage(HttpContext http)
