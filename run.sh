@@ -9,5 +9,5 @@ cd "$(dirname "$0")"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export Storage__SqlitePath="${Storage__SqlitePath:-$PWD/.data/collectiflive.db}"
-mkdir -p .data
+mkdir -p -m 700 .data
 exec dotnet run --project src/Web -c Release --no-launch-profile -- "$@"
