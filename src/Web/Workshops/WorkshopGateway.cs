@@ -107,17 +107,7 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey ser
     public async Task<Outcome<JoinTarget>> ResolveCode(string? typed, Client client)
     {
         var counts = grains.GetGrain<IClientGrain>(client.Address);
-        Admission admission;
-        try
-        {
-            admission = await counts.BeginCodeLookup(service, client.Browser);
-        }
-        catch (Exception exception) when (IsTransient(exception))
-        {
-            LogUnavailable(exception);
-            return Outcome.Fail<JoinTarget>(WorkshopError.StorageUnavailable);
-        }
-
+        var admission = await Admit(() => counts.BeginCodeLookup(service, client.Browser));
         if (!admission.IsGranted)
         {
             return Outcome.Fail<JoinTarget>(admission.Error, admission.Limit, admission.RetryAfter);
@@ -196,11 +186,15 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey ser
     public Task<Admission> CountCreation(string address) => Count(new Client(address, ""), ClientAct.WorkshopCreation);
 
     /// <summary>Counts an act for the client's address and browser, shared by every web server.</summary>
-    private async Task<Admission> Count(Client client, ClientAct act)
+    private Task<Admission> Count(Client client, ClientAct act) =>
+        Admit(() => grains.GetGrain<IClientGrain>(client.Address).Count(service, act, client.Browser));
+
+    /// <summary>An answer of the client grain; StorageUnavailable (retryable) when the silo could not answer.</summary>
+    private async Task<Admission> Admit(Func<Task<Admission>> ask)
     {
         try
         {
-            return await grains.GetGrain<IClientGrain>(client.Address).Count(service, act, client.Browser);
+            return await ask();
         }
         catch (Exception exception) when (IsTransient(exception))
         {
