@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CollectifLive.Silo.Privacy;
+using CollectifLive.Silo.Workshops.Journal;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
 
@@ -34,11 +35,13 @@ public class DeletionTests(OnDiskTestClusterFixture fixture) : IClassFixture<OnD
         var observer = new ChangeRecorder();
         await workshop.Subscribe(TestClusterFixture.Service, Grains.CreateObjectReference<IWorkshopObserver>(observer));
 
-        // Before: the workshop is in storage, but its text is nowhere in clear; its key is, in the keys' table.
-        Assert.NotEmpty(await BlobsNaming(emergence.WorkshopId));
+        // Before: the workshop is in storage (its journal: no snapshot is due yet), but its text is nowhere in clear;
+        // its key is, in the keys' table.
+        var rows = await RowsNaming(emergence.WorkshopId);
+        Assert.Contains(rows, row => row.StartsWith(TableWorkshopJournal.TableName + "/", StringComparison.Ordinal));
         Assert.NotEmpty(await BlobsNaming(oldCode));
         Assert.NotEmpty(await BlobsNaming(code));
-        Assert.Contains(await RowsNaming(emergence.WorkshopId), row => row.Contains("eminder", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.Contains("eminder", StringComparison.Ordinal));
         var key = await KeyOf(ContentKeys.WorkshopOwner(emergence.WorkshopId));
         Assert.NotNull(key);
         var keyText = Convert.ToBase64String(key);

@@ -1,8 +1,7 @@
-using CollectifLive.Silo;
 using CollectifLive.Testing;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
+using CollectifLive.Silo.Workshops.Journal;
 
 namespace CollectifLive.Grains.Tests;
 
@@ -37,11 +36,11 @@ public sealed class StorageFaults
     }
 
     /// <summary>Null: write for real; false: fail before writing; true: write, then fail.</summary>
-    internal bool? Next(GrainId grain)
+    internal bool? Next(string workshopId)
     {
         lock (_gate)
         {
-            if (_workshopId is null || grain.Key.ToString() != _workshopId)
+            if (_workshopId is null || workshopId != _workshopId)
             {
                 return null;
             }
@@ -52,17 +51,20 @@ public sealed class StorageFaults
     }
 }
 
-/// <summary>The real grain storage, made to fail as <see cref="StorageFaults"/> says: a fault the tests cannot produce for real on demand.</summary>
-public sealed class SimulatedFaultyStorage(IGrainStorage real, StorageFaults faults) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+/// <summary>
+/// The real journal (where every write of a workshop goes), made to fail as <see cref="StorageFaults"/> says: a fault
+/// the tests cannot produce for real on demand.
+/// </summary>
+public sealed class SimulatedFaultyJournal(WorkshopJournal real, StorageFaults faults) : WorkshopJournal
 {
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => real.ReadStateAsync(stateName, grainId, grainState);
+    public override Task<JournalRead> Read(string workshopId, long afterVersion) => real.Read(workshopId, afterVersion);
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public override async Task<string> Append(string workshopId, string? head, JournalEntry entry)
     {
-        var fault = faults.Next(grainId);
+        var fault = faults.Next(workshopId);
         if (fault is true)
         {
-            await real.WriteStateAsync(stateName, grainId, grainState);
+            await real.Append(workshopId, head, entry);
         }
 
         if (fault is not null)
@@ -70,26 +72,25 @@ public sealed class SimulatedFaultyStorage(IGrainStorage real, StorageFaults fau
             throw new TimeoutException($"Simulated storage failure ({(fault.Value ? "after" : "before")} writing).");
         }
 
-        await real.WriteStateAsync(stateName, grainId, grainState);
+        return await real.Append(workshopId, head, entry);
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => real.ClearStateAsync(stateName, grainId, grainState);
+    public override Task Compact(string workshopId, long throughVersion) => real.Compact(workshopId, throughVersion);
 
-    public void Participate(ISiloLifecycle observer) => (real as ILifecycleParticipant<ISiloLifecycle>)?.Participate(observer);
+    public override Task Clear(string workshopId) => real.Clear(workshopId);
 }
 
-/// <summary>The grain test cluster on Azurite, its workshops' storage wrapped in <see cref="SimulatedFaultyStorage"/>.</summary>
+/// <summary>The grain test cluster on Azurite, its workshops' journal wrapped in <see cref="SimulatedFaultyJournal"/>.</summary>
 public sealed class FaultyStorageClusterFixture : TestClusterFixture
 {
     public StorageFaults Faults { get; } = new();
 
     protected override void ConfigureAfterStorage(ISiloBuilder silo)
     {
-        var real = silo.Services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Workshops));
+        var real = silo.Services.Last(d => d.ServiceType == typeof(WorkshopJournal));
         silo.Services.Remove(real);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(
-            StorageNames.Workshops,
-            (services, key) => new SimulatedFaultyStorage((IGrainStorage)real.KeyedImplementationFactory!(services, key), Faults));
+        silo.Services.AddSingleton<WorkshopJournal>(services => new SimulatedFaultyJournal(
+            real.ImplementationInstance as WorkshopJournal ?? (WorkshopJournal)real.ImplementationFactory!(services), Faults));
     }
 }
 

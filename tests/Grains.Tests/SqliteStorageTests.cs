@@ -106,13 +106,16 @@ public sealed class SqliteStorageTests(SqliteTestClusterFixture fixture) : IDisp
         Assert.NotNull(key);
         Assert.NotEmpty(FilesContaining(key));
         Assert.Equal(1, await RowsNaming(database, "reminders", "grain", workshopId));
-        Assert.Equal(1, await RowsNaming(database, "grains", "id", workshopId));
+        Assert.NotEqual(0, await RowsNaming(database, "journal", "workshop", workshopId));
+        Assert.Equal(1, await RowsNaming(database, "journal_heads", "workshop", workshopId));
 
         Assert.True((await grain.Delete(Workshops.Facilitator)).IsAccepted);
 
         Assert.Null(await new SqliteContentKeys(database).Find(ContentKeys.WorkshopOwner(workshopId)));
         Assert.Equal(0, await RowsNaming(database, "reminders", "grain", workshopId));
         Assert.Equal(0, await RowsNaming(database, "grains", "id", workshopId));
+        Assert.Equal(0, await RowsNaming(database, "journal", "workshop", workshopId));
+        Assert.Equal(0, await RowsNaming(database, "journal_heads", "workshop", workshopId));
         Assert.Empty(FilesContaining(key));
     }
 

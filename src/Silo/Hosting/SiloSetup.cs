@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Storage;
+using CollectifLive.Silo.Workshops.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -23,13 +24,16 @@ public static class SiloSetup
     };
 
     /// <summary>
-    /// Grain storage for a cluster: workshops in Blob storage, join codes and events beside them; the keys their content
-    /// is sealed with in a table (<see cref="TableContentKeys"/>); reminders in a table.
+    /// Grain storage for a cluster: workshops' snapshots in Blob storage and their journals in a table
+    /// (<see cref="TableWorkshopJournal"/>), join codes and events beside them; the keys their content is sealed with in a
+    /// table (<see cref="TableContentKeys"/>); reminders in a table.
     /// </summary>
     public static ISiloBuilder AddCollectifLiveAzureStorage(this ISiloBuilder silo, string storageConnectionString)
     {
         silo.AddDomainServices();
-        silo.Services.AddSingleton<ContentKeys>(new TableContentKeys(new TableServiceClient(storageConnectionString, QuickRetries(new TableClientOptions()))));
+        var tables = new TableServiceClient(storageConnectionString, QuickRetries(new TableClientOptions()));
+        silo.Services.AddSingleton<ContentKeys>(new TableContentKeys(tables));
+        silo.Services.AddSingleton<WorkshopJournal>(new TableWorkshopJournal(tables));
         silo.UseAzureTableReminderService(storageConnectionString);
         var blobs = new BlobServiceClient(storageConnectionString, QuickRetries(new BlobClientOptions()));
         foreach (var (name, container) in new[] { (StorageNames.Workshops, "workshops"), (StorageNames.JoinCodes, "joincodes"), (StorageNames.Events, "events") })
@@ -54,6 +58,7 @@ public static class SiloSetup
         silo.AddDomainServices();
         silo.Services.AddSingleton(_ => new SqliteDatabase(path));
         silo.Services.AddSingleton<ContentKeys>(services => new SqliteContentKeys(services.GetRequiredService<SqliteDatabase>()));
+        silo.Services.AddSingleton<WorkshopJournal>(services => new SqliteWorkshopJournal(services.GetRequiredService<SqliteDatabase>()));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
         foreach (var name in new[] { StorageNames.Workshops, StorageNames.JoinCodes, StorageNames.Events })
@@ -69,6 +74,9 @@ public static class SiloSetup
         silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
         silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<JournalOptions>().BindConfiguration(JournalOptions.Section)
+            .Validate(options => options is { SnapshotEveryEntries: >= 1, SnapshotEveryBytes: >= 1 }, $"{JournalOptions.Section} thresholds must be at least 1.")
             .ValidateOnStart();
         silo.Services.AddOptions<ClientLimitOptions>().BindConfiguration(ClientLimitOptions.Section)
             .Validate(options => options.IsValid(), $"Every {ClientLimitOptions.Section} rate must be at least 1.")

@@ -32,6 +32,10 @@ public sealed class SqliteDatabase : IDisposable
                 PRIMARY KEY (grain, name)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (hash);
             CREATE TABLE IF NOT EXISTS content_keys (owner TEXT NOT NULL PRIMARY KEY, key BLOB NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS journal (
+                workshop TEXT NOT NULL, version INTEGER NOT NULL, data BLOB NOT NULL,
+                PRIMARY KEY (workshop, version)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS journal_heads (workshop TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
             """);
     }
 

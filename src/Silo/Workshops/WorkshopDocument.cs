@@ -8,17 +8,19 @@ using CollectifLive.Workshops;
 namespace CollectifLive.Silo.Workshops;
 
 /// <summary>
-/// What one storage write holds: the workshop and the operation ids already answered, sealed with the workshop's own
-/// key (<see cref="Sealed"/>). A document stored before sealing existed holds them in clear, and is sealed at its
-/// next write.
+/// A snapshot of a workshop: its whole state at one version and the operation ids answered up to it, sealed with the
+/// workshop's own key (<see cref="Sealed"/>); the journal holds what came after it (<see cref="Journal.WorkshopJournal"/>).
+/// A document stored before the journal (schema 2) is the same thing with nothing after it, and one stored before
+/// sealing existed holds them in clear.
 /// </summary>
 public sealed class WorkshopDocument
 {
     /// <summary>
     /// Raised when the stored shape changes in a way that needs a migration on read. 2: workshops have steps; one
-    /// stored before (schema 1) was taking notes, so it comes back in the contribution step.
+    /// stored before (schema 1) was taking notes, so it comes back in the contribution step. 3: the document is a
+    /// snapshot and a journal may follow it (nothing to migrate: a schema 2 document is a snapshot with no journal).
     /// </summary>
-    public const int CurrentSchema = 2;
+    public const int CurrentSchema = 3;
 
     public int Schema { get; init; } = CurrentSchema;
 

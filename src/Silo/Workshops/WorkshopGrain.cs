@@ -4,7 +4,9 @@ using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Silo.Workshops.Journal;
 using CollectifLive.Workshops;
+using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,12 +21,18 @@ namespace CollectifLive.Silo.Workshops;
 /// the grain is reentrant only so that, while one storage write is in flight, the next commands are applied and
 /// ride the following write together (group commit, rule 3). A caller hears "accepted" once its write landed,
 /// and every screen hears of a change only once it is durable.
+/// A write appends the events it holds to the workshop's journal (<see cref="WorkshopJournal"/>), a few hundred bytes
+/// for a note whatever the workshop's size; the whole state is stored as a snapshot (the grain state) now and then,
+/// after an answer rather than before it, and the journal entries it holds are then compacted away. An activation
+/// reads the snapshot and replays the entries after it (docs/architecture.md).
 /// A reminder checks, every few hours, whether the retention period has passed since the last change; then the
 /// workshop deletes itself as its facilitator would.
 /// </summary>
 [Reentrant]
 public sealed partial class WorkshopGrain(
     [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopDocument> store,
+    WorkshopJournal journal,
+    IOptions<JournalOptions> journalOptions,
     ContentKeys keys,
     IOptions<RetentionOptions> retention,
     IOptions<ClientLimitOptions> clientLimits,
@@ -41,7 +49,13 @@ public sealed partial class WorkshopGrain(
     private readonly ObserverManager<IWorkshopObserver> _observers = new(FeedTiming.SubscriptionLifetime, logger);
     private readonly List<(long Version, TaskCompletionSource<bool> Durable)> _waiting = [];
     private readonly Dictionary<Guid, (string Caller, Task<CommandResult> Answer)> _inFlight = [];
+    private readonly List<ImmutableArray<WorkshopEvent>> _unstoredCommands = [];
+    private readonly List<RememberedOperation> _unstoredOperations = [];
     private OperationLog _operations = null!;
+    private string? _journalHead;
+    private int _entriesSinceSnapshot;
+    private long _bytesSinceSnapshot;
+    private Task _snapshot = Task.CompletedTask;
     private WorkshopState? _committed;
     private WorkshopState? _working;
     private Task _writeLoop = Task.CompletedTask;
@@ -53,31 +67,98 @@ public sealed partial class WorkshopGrain(
 
     private string WorkshopId => this.GetPrimaryKeyString();
 
+    /// <summary>The last snapshot, then every journal entry after it, applied in order.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!await TryLoad(cancellationToken))
+        {
+            // A snapshot landed and compacted the entries after the one read (an earlier activation's, still finishing):
+            // the new snapshot holds them.
+            await store.ReadStateAsync(cancellationToken);
+            if (!await TryLoad(cancellationToken))
+            {
+                throw new InvalidDataException($"Workshop {WorkshopId}: the journal does not follow the stored snapshot.");
+            }
+        }
+
+        if (_committed is not null)
+        {
+            await KeepRetentionReminder();
+        }
+    }
+
+    /// <summary>The workshop as storage holds it; false if the journal's first entry does not follow the snapshot read.</summary>
+    private async Task<bool> TryLoad(CancellationToken cancellationToken)
+    {
+        _operations = new OperationLog([], Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
+        (_entriesSinceSnapshot, _bytesSinceSnapshot) = (0, 0);
         var document = store.State;
         if (document.Sealed is not null)
         {
             _key = await keys.Find(ContentKeys.WorkshopOwner(WorkshopId));
             if (_key is null)
             {
-                // The key was destroyed by a deletion that stopped before the state itself was removed: finish it.
-                await store.ClearStateAsync(cancellationToken);
-                document = new WorkshopDocument();
+                await ForgetUnreadable(cancellationToken);
+                return true;
             }
-            else
+
+            document = document.OpenWith(_key, WorkshopId);
+        }
+
+        var state = document.UpgradedState();
+        _operations = new OperationLog(document.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
+        _lastActivity = document.LastActivityAt ?? state?.CreatedAt ?? default;
+        var read = await journal.Read(WorkshopId, state?.Version ?? 0);
+        _journalHead = read.Head;
+        if (!read.Entries.IsEmpty)
+        {
+            _key ??= await keys.Find(ContentKeys.WorkshopOwner(WorkshopId));
+            if (_key is null)
             {
-                document = document.OpenWith(_key, WorkshopId);
+                await ForgetUnreadable(cancellationToken);
+                return true;
+            }
+
+            foreach (var entry in read.Entries)
+            {
+                var batch = JournalBatch.Open(_key, WorkshopId, entry);
+                if (batch.VersionAfter(state?.Version ?? 0) != entry.Version)
+                {
+                    return false;
+                }
+
+                state = batch.ApplyTo(state);
+                foreach (var operation in batch.Operations)
+                {
+                    _operations.Add(operation);
+                }
+
+                _lastActivity = batch.At;
+                _entriesSinceSnapshot++;
+                _bytesSinceSnapshot += entry.Data.Length;
             }
         }
 
-        _committed = _working = document.UpgradedState();
-        _operations = new OperationLog(document.Operations, Limits.RememberedOperationsMax, Limits.RememberedOperationsTtl);
-        if (_committed is not null)
-        {
-            _lastActivity = document.LastActivityAt ?? _committed.CreatedAt;
-            await KeepRetentionReminder();
-        }
+        _committed = _working = state;
+        return true;
+    }
+
+    /// <summary>A snapshot under way is finished (or fails) before the next activation reads storage.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _writeLoop;
+        await _snapshot;
+    }
+
+    /// <summary>
+    /// The key was destroyed by a deletion that stopped before the snapshot or the journal were removed: what is left
+    /// cannot be read, so the deletion is finished.
+    /// </summary>
+    private async Task ForgetUnreadable(CancellationToken cancellationToken)
+    {
+        await journal.Clear(WorkshopId);
+        await store.ClearStateAsync(cancellationToken);
+        _journalHead = null;
     }
 
     /// <summary>Every stored workshop has its retention reminder (one read per activation, a write only the first time).</summary>
@@ -312,6 +393,7 @@ public sealed partial class WorkshopGrain(
     {
         _deleting = true;
         await _writeLoop;
+        await _snapshot;
         var state = _committed ?? _working!;
         _working = null;
 
@@ -323,6 +405,7 @@ public sealed partial class WorkshopGrain(
         }
 
         await keys.Destroy(ContentKeys.WorkshopOwner(WorkshopId));
+        await journal.Clear(WorkshopId);
         await store.ClearStateAsync();
         await this.ForgetReminder(RetentionReminder);
         _committed = null;
@@ -453,15 +536,23 @@ public sealed partial class WorkshopGrain(
             // Nothing to change, but the state that made it so may still be on its way to storage. Remembered like
             // any accepted operation: a late retry must not run again over what was decided since.
             var unchanged = CommandResult.Accepted(_working!.Version, decision.Value);
-            _operations.Add(new RememberedOperation(operationId, caller, clock.GetUtcNow(), unchanged));
+            Remember(new RememberedOperation(operationId, caller, clock.GetUtcNow(), unchanged));
             return _working.Version == _committed?.Version ? Task.FromResult(unchanged) : AnswerWhenDurable(_working.Version, unchanged);
         }
 
         _working = Workshop.Apply(_working, decision.Events);
+        _unstoredCommands.Add(decision.Events);
 
         var result = CommandResult.Accepted(_working.Version, decision.Value);
-        _operations.Add(new RememberedOperation(operationId, caller, clock.GetUtcNow(), result));
+        Remember(new RememberedOperation(operationId, caller, clock.GetUtcNow(), result));
         return AnswerWhenDurable(_working.Version, result);
+    }
+
+    /// <summary>An answered operation, remembered now and stored with the next write.</summary>
+    private void Remember(RememberedOperation operation)
+    {
+        _operations.Add(operation);
+        _unstoredOperations.Add(operation);
     }
 
     private async Task<CommandResult> AnswerWhenDurable(long version, CommandResult accepted)
@@ -490,9 +581,11 @@ public sealed partial class WorkshopGrain(
                 var waiting = _waiting.ToArray();
                 _waiting.Clear();
                 var now = clock.GetUtcNow();
-                var document = new WorkshopDocument { State = target, Operations = _operations.ToImmutableArray(), LastActivityAt = now };
+                var batch = new JournalBatch(now, [.. _unstoredCommands], [.. _unstoredOperations]);
+                _unstoredCommands.Clear();
+                _unstoredOperations.Clear();
 
-                if (!await TryWrite(document))
+                if (!await TryAppend(batch, target.Version))
                 {
                     FailEverythingPending(waiting);
                     return;
@@ -510,6 +603,11 @@ public sealed partial class WorkshopGrain(
                 {
                     durable.TrySetResult(true);
                 }
+
+                if (_snapshot.IsCompleted && !_deleting && journalOptions.Value.IsDue(_entriesSinceSnapshot, _bytesSinceSnapshot))
+                {
+                    _snapshot = Snapshot();
+                }
             }
         }
         finally
@@ -518,21 +616,33 @@ public sealed partial class WorkshopGrain(
         }
     }
 
-    /// <summary>Stores <paramref name="document"/> sealed with the workshop's key (made before its first write).</summary>
-    private async Task<bool> TryWrite(WorkshopDocument document)
+    /// <summary>
+    /// Appends <paramref name="batch"/> to the journal, sealed with the workshop's key (made before its first write). An
+    /// attempt that failed may still have landed: if the next one finds the journal moved on, the entry there is
+    /// compared with ours (same bytes, same nonce) before the write is called lost.
+    /// </summary>
+    private async Task<bool> TryAppend(JournalBatch batch, long version)
     {
         var delay = FirstRetryDelay;
+        JournalEntry? entry = null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 _key ??= await keys.GetOrCreate(ContentKeys.WorkshopOwner(WorkshopId));
-                store.State = document.SealWith(_key, WorkshopId);
-                await store.WriteStateAsync();
+                entry ??= batch.Seal(_key, WorkshopId, version);
+                _journalHead = await journal.Append(WorkshopId, _journalHead, entry);
+                Appended(entry);
                 return true;
             }
             catch (InconsistentStateException exception)
             {
+                if (attempt > 1 && entry is not null && await LandedBefore(entry))
+                {
+                    Appended(entry);
+                    return true;
+                }
+
                 // Someone else wrote this workshop (a duplicate activation): our memory is stale; reload from storage.
                 LogWriteConflict(exception, WorkshopId);
                 return false;
@@ -548,6 +658,55 @@ public sealed partial class WorkshopGrain(
                 LogWriteFailed(exception, WorkshopId, attempt);
                 return false;
             }
+        }
+    }
+
+    private void Appended(JournalEntry entry)
+    {
+        _entriesSinceSnapshot++;
+        _bytesSinceSnapshot += entry.Data.Length;
+    }
+
+    /// <summary>Whether the journal's newest entry is <paramref name="entry"/> itself; if so, its head is taken as ours.</summary>
+    private async Task<bool> LandedBefore(JournalEntry entry)
+    {
+        var read = await journal.Read(WorkshopId, entry.Version - 1);
+        if (read.Entries is [var stored] && stored.Version == entry.Version && stored.Data.AsSpan().SequenceEqual(entry.Data))
+        {
+            _journalHead = read.Head;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Stores the whole workshop as it stands after the last landed write, with the operations answered up to it, then
+    /// drops the journal entries it holds. Runs beside the next writes: nothing waits for it, and if it fails the
+    /// journal still holds everything (the next write that finds a snapshot due tries again).
+    /// </summary>
+    private async Task Snapshot()
+    {
+        var state = _committed!;
+        var unstored = _unstoredOperations.Select(o => o.Id).ToHashSet();
+        var document = new WorkshopDocument
+        {
+            State = state,
+            Operations = [.. _operations.ToImmutableArray().Where(o => !unstored.Contains(o.Id))],
+            LastActivityAt = _lastActivity,
+        };
+        var (entries, bytes) = (_entriesSinceSnapshot, _bytesSinceSnapshot);
+        try
+        {
+            store.State = document.SealWith(_key!, WorkshopId);
+            await store.WriteStateAsync();
+            _entriesSinceSnapshot -= entries;
+            _bytesSinceSnapshot -= bytes;
+            await journal.Compact(WorkshopId, state.Version);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSnapshotFailed(exception, WorkshopId, state.Version);
         }
     }
 
@@ -604,6 +763,9 @@ public sealed partial class WorkshopGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: the old join code could not be retired")]
     private partial void LogRetireFailed(Exception exception, string workshopId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId}: the snapshot at version {Version} was not stored; the journal still holds everything")]
+    private partial void LogSnapshotFailed(Exception exception, string workshopId, long version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workshop {WorkshopId}: storage holds a newer write; reloading")]
     private partial void LogWriteConflict(Exception exception, string workshopId);
