@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using CollectifLive.Silo.Workshops;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -62,16 +60,6 @@ public class ReviewedRulesTests
         _workshop.Facilitate(new SetWallSetting(WallSetting.SilentWriting, false));
 
         Assert.NotNull(_workshop.State.Spotlight);
-    }
-
-    [Fact]
-    public void A_workshop_stored_before_steps_existed_comes_back_taking_notes()
-    {
-        var before = _workshop.State with { Phase = Phase.Welcome };
-
-        Assert.Equal(Phase.Contribution, new WorkshopDocument { Schema = 1, State = before }.UpgradedState()!.Phase);
-        Assert.Equal(Phase.Welcome, new WorkshopDocument { State = before }.UpgradedState()!.Phase);
-        Assert.Null(new WorkshopDocument { Schema = 1 }.UpgradedState());
     }
 
     [Fact]

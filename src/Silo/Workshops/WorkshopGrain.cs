@@ -1,9 +1,9 @@
+using CollectifLive.Domain;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>Notes: posting, editing, deleting, the paper bridge, moderation and the reveal of silent writing.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     /// <summary>How far back a participant's pace is counted.</summary>
     private static readonly TimeSpan PaceWindow = TimeSpan.FromMinutes(1);

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>What only the facilitator does: steps, wall settings, blocking, themes, the timer and the spotlight.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     private static Decision DecideSetPhase(WorkshopState state, SetPhase command) =>
         !Enum.IsDefined(command.Phase) ? Decision.Refuse(WorkshopError.InvalidRequest)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>A fact decided by the domain; applying it is deterministic and cannot fail.</summary>
 public abstract record WorkshopEvent;

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// Cuts the state into what each audience may see. Everything that leaves the grain goes through here, so a note an
 /// audience may not see (pending, hidden, not yet revealed, or a wall kept from participants) is never in its views
 /// or deltas: not greyed out, absent.
 /// </summary>
-public static class WorkshopProjection
+internal static class WorkshopProjection
 {
     /// <summary>Whether <paramref name="audience"/> sees <paramref name="note"/> at all.</summary>
     public static bool Sees(WorkshopState state, Note note, Audience audience) => audience switch

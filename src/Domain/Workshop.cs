@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// The workshop's rules: decide whether a command is allowed (events or an error, never a half change) and
 /// evolve the state by an event. Pure and deterministic; the grain supplies the clock, the codes and the storage.
 /// </summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     public static Decision Create(string workshopId, CreateWorkshop command, string joinCode, DateTimeOffset now)
     {

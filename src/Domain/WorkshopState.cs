@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// The whole durable state of one workshop. Immutable: every accepted command makes a new one.
@@ -128,7 +128,7 @@ public sealed record Disagreement(string Id, string Text, ImmutableArray<string>
 public sealed record Cluster(string Id, long Seq, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>Who is acting, as established from their credential by <see cref="WorkshopAccess"/>.</summary>
-public sealed record Actor(CredentialKind Role, string? ParticipantId = null)
+internal sealed record Actor(CredentialKind Role, string? ParticipantId = null)
 {
     public static readonly Actor Facilitator = new(CredentialKind.Facilitator);
     public static readonly Actor Projector = new(CredentialKind.Projector);

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>Vote rounds: dot votes, polls, scales and word clouds, their ballots and their paper counts.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     /// <summary>
     /// What one may vote for in a round now: visible notes or themes for dots (as they were at the close, once closed),
