@@ -137,7 +137,7 @@ internal static partial class Workshop
     private static Decision? RefuseWriting(WorkshopState state, Participant participant) =>
         participant.Blocked ? Decision.Refuse(WorkshopError.ParticipantBlocked)
         : state.Locks.NotesClosed ? Decision.Refuse(WorkshopError.NotesLocked)
-        : !WorkshopRules.ParticipantsMayWrite(state.Phase, state.Settings, state.Locks) ? Decision.Refuse(WorkshopError.NotesClosedInPhase)
+        : !WorkshopRules.ParticipantsMayWrite(state.Phase, state.Settings.ToView(), state.Locks.ToView()) ? Decision.Refuse(WorkshopError.NotesClosedInPhase)
         : null;
 
     /// <summary>Why this actor may not edit or delete this note, or null: the facilitator may always, an author while writing is open.</summary>

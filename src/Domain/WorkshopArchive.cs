@@ -59,12 +59,12 @@ internal sealed record WorkshopArchive(string Format, DateTimeOffset ExportedAt,
 internal sealed record ArchivedWorkshop(
     string Title,
     string? Question,
-    ImmutableArray<ColumnView> Columns,
+    ImmutableArray<Column> Columns,
     string? TemplateId,
     DateTimeOffset CreatedAt,
     Phase Phase,
-    WallSettings Settings,
-    WorkshopLocks Locks,
+    WallOptions Settings,
+    Locks Locks,
     long NextSeq,
     ImmutableArray<ArchivedParticipant> Participants,
     ImmutableArray<Note> Notes,
@@ -78,14 +78,14 @@ internal sealed record ArchivedParticipant(string Id, string? DisplayName, Prese
 internal sealed record ArchivedRound(
     string Id,
     long Seq,
-    VoteSetup Setup,
+    RoundSetup Setup,
     RoundStatus Status,
-    ImmutableArray<VoteItem> Options,
+    ImmutableArray<RoundItem> Options,
     ImmutableArray<Ballot> Ballots,
     ImmutableDictionary<string, int> Paper,
     ImmutableDictionary<string, string> Merges,
     DateTimeOffset OpenedAt,
-    ImmutableArray<VoteItem>? ClosedItems)
+    ImmutableArray<RoundItem>? ClosedItems)
 {
     public static ArchivedRound Of(VoteRound round) => new(
         round.Id,

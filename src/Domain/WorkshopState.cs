@@ -13,7 +13,7 @@ public sealed record WorkshopState(
     DateTimeOffset CreatedAt,
     string Title,
     string? Question,
-    ImmutableArray<ColumnView> Columns,
+    ImmutableArray<Column> Columns,
     string? TemplateId,
     string JoinCode,
     string FacilitatorKeyHash,
@@ -22,10 +22,10 @@ public sealed record WorkshopState(
     ImmutableDictionary<string, Note> Notes,
     long NextSeq,
     Phase Phase,
-    WallSettings Settings,
-    WorkshopLocks Locks,
-    TimerView Timer,
-    SpotlightView? Spotlight,
+    WallOptions Settings,
+    Locks Locks,
+    WorkshopTimer Timer,
+    Spotlight? Spotlight,
     ImmutableDictionary<string, Cluster> Clusters,
     ImmutableDictionary<string, VoteRound> Rounds,
     ImmutableDictionary<string, Recommendation> Recommendations,
@@ -44,9 +44,9 @@ public sealed record WorkshopState(
     /// </summary>
     public WorkshopState Upgraded() => this with
     {
-        Settings = Settings ?? WallSettings.Default,
-        Locks = Locks ?? WorkshopLocks.Open,
-        Timer = Timer ?? TimerView.Idle,
+        Settings = Settings ?? WallOptions.Default,
+        Locks = Locks ?? Locks.Open,
+        Timer = Timer ?? WorkshopTimer.Idle,
         Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
         Rounds = Rounds ?? ImmutableDictionary<string, VoteRound>.Empty,
         Recommendations = Recommendations ?? ImmutableDictionary<string, Recommendation>.Empty,
@@ -90,14 +90,14 @@ public sealed record Note(
 public sealed record VoteRound(
     string Id,
     long Seq,
-    VoteSetup Setup,
+    RoundSetup Setup,
     RoundStatus Status,
-    ImmutableArray<VoteItem> Options,
+    ImmutableArray<RoundItem> Options,
     ImmutableDictionary<string, Ballot> Ballots,
     ImmutableDictionary<string, int> Paper,
     ImmutableDictionary<string, string> Merges,
     DateTimeOffset OpenedAt,
-    ImmutableArray<VoteItem>? ClosedItems = null);
+    ImmutableArray<RoundItem>? ClosedItems = null);
 
 /// <summary>
 /// One participant's ballot in a round; the presence is kept so results show room and remote apart, and the reason

@@ -69,9 +69,9 @@ public class ReviewedRulesTests
 
         var upgraded = old.Upgraded();
 
-        Assert.Equal(WallSettings.Default, upgraded.Settings);
-        Assert.Equal(WorkshopLocks.Open, upgraded.Locks);
-        Assert.Equal(TimerView.Idle, upgraded.Timer);
+        Assert.Equal(WallOptions.Default, upgraded.Settings);
+        Assert.Equal(Locks.Open, upgraded.Locks);
+        Assert.Equal(WorkshopTimer.Idle, upgraded.Timer);
         Assert.Equal(ImmutableDictionary<string, Cluster>.Empty, upgraded.Clusters);
     }
 }

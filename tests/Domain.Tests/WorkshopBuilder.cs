@@ -44,7 +44,7 @@ internal sealed class WorkshopBuilder
     public WorkshopBuilder WithPaperNote(string text, string columnId = "c1") => Facilitate(new AddPaperNote(columnId, text, NoteColour.Yellow));
 
     /// <summary>Changes the wall's settings from the current ones.</summary>
-    public WorkshopBuilder WithSettings(Func<WallSettings, WallSettings> change) => Facilitate(new ChangeSettings(change(_state.Settings)));
+    public WorkshopBuilder WithSettings(Func<WallSettings, WallSettings> change) => Facilitate(new ChangeSettings(change(_state.Settings.ToView())));
 
     public WorkshopBuilder Facilitate(WorkshopCommand command, DateTimeOffset? at = null) => Do(Actor.Facilitator, command, at);
 

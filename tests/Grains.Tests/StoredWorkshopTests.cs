@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CollectifLive.Domain;
+using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Workshops;
+using CollectifLive.Testing;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;
@@ -32,5 +36,35 @@ public class StoredWorkshopTests
         Assert.Equal(Phase.Contribution, new WorkshopDocument { Schema = 1, State = before }.UpgradedState()!.Phase);
         Assert.Equal(Phase.Welcome, new WorkshopDocument { State = before }.UpgradedState()!.Phase);
         Assert.Null(new WorkshopDocument { Schema = 1 }.UpgradedState());
+    }
+
+    /// <summary>
+    /// A workshop as storage held it while its state embedded view records (ColumnView, WallSettings, WorkshopLocks,
+    /// TimerView, SpotlightView, VoteSetup, VoteItem), written by that code: it reads back whole into the domain's own
+    /// records, and they are written again in the same shape.
+    /// </summary>
+    [Fact]
+    public void A_workshop_stored_with_view_records_reads_back_whole_and_is_written_in_the_same_shape()
+    {
+        var stored = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Grains.Tests", "Stored", "workshop-stored-with-view-records.json"));
+
+        var state = JsonSerializer.Deserialize<WorkshopDocument>(stored, JsonGrainStateSerializer.Options)!.UpgradedState()!;
+
+        Assert.Equal([new Column("c1", "Idées"), new Column("c2", "Freins")], state.Columns.AsEnumerable());
+        Assert.Equal(new WallOptions(false, false, true, true, true, WallLayout.Themes), state.Settings);
+        Assert.Equal(new Locks(JoinsClosed: true, NotesClosed: false), state.Locks);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Paused, 120, null, 120), state.Timer);
+        Assert.Equal(new Spotlight(SpotlightKind.Note, "n1"), state.Spotlight);
+        Assert.Equal(RoundSetup.Of(VoteSetup.Dots(3, 2, title: "Priorités", anonymous: false)), state.Rounds["v2"].Setup);
+        Assert.Equal([new RoundItem("n1", "Un tiers-lieu")], state.Rounds["v2"].ClosedItems!.Value.AsEnumerable());
+        Assert.Equal(RoundSetup.Of(VoteSetup.Poll("Quel soir ?", ["Lundi", "Mardi"]) with { TimerSeconds = 120 }), state.Rounds["v3"].Setup);
+        Assert.Equal([new RoundItem("o1", "Lundi"), new RoundItem("o2", "Mardi")], state.Rounds["v3"].Options.AsEnumerable());
+
+        var read = JsonNode.Parse(stored)!["State"]!;
+        var written = JsonNode.Parse(JsonSerializer.Serialize(new WorkshopDocument { State = state }, JsonGrainStateSerializer.Options))!["State"]!;
+        foreach (var part in new[] { "Columns", "Settings", "Locks", "Timer", "Spotlight", "Rounds" })
+        {
+            Assert.True(JsonNode.DeepEquals(read[part], written[part]), $"{part} is written as {written[part]}, was stored as {read[part]}");
+        }
     }
 }
