@@ -1,10 +1,9 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Domain.Tests;
 
 /// <summary>The two outcomes that change nothing: a refusal, and an accepted command with nothing to do.</summary>
-public static class Decisions
+internal static class Decisions
 {
     public static void AssertRefused(WorkshopError expected, Decision decision, int? limit = null)
     {

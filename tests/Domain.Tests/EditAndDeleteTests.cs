@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -223,6 +222,6 @@ public class EditAndDeleteTests
 
         _workshop.Do(Amina, new DeleteNote(_workshop.NoteId("autre")));
 
-        Assert.Equal(new SpotlightView(SpotlightKind.Note, _noteId), _workshop.State.Spotlight);
+        Assert.Equal(new Spotlight(SpotlightKind.Note, _noteId), _workshop.State.Spotlight);
     }
 }

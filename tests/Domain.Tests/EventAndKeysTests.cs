@@ -1,13 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Events;
-using CollectifLive.Silo.Events;
-using CollectifLive.Silo.Privacy;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Domain.Tests;
 
-/// <summary>An event's rules, its organiser's rights on its workshops, reissued keys, and sealed content.</summary>
+/// <summary>An event's rules, its organiser's rights on its workshops, and reissued keys.</summary>
 public class EventAndKeysTests
 {
     private const string Organiser = "organiser-secret-0123456789abcdefgh";
@@ -138,19 +135,5 @@ public class EventAndKeysTests
 
         Assert.Equal("GHJ789", state.JoinCode);
         Assert.Equal(["ABC234", "DEF567", "GHJ789"], state.AllJoinCodes.Order());
-    }
-
-    [Fact]
-    public void Sealed_content_opens_only_with_its_key_and_its_owner()
-    {
-        var key = ContentCipher.NewKey();
-        var sealedContent = ContentCipher.Seal(key, "workshop-a", "Une idée très personnelle"u8);
-
-        Assert.Equal("Une idée très personnelle"u8.ToArray(), ContentCipher.Open(key, "workshop-a", sealedContent));
-        Assert.DoesNotContain("personnelle", System.Text.Encoding.UTF8.GetString(sealedContent.Data), StringComparison.Ordinal);
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ContentCipher.Open(ContentCipher.NewKey(), "workshop-a", sealedContent));
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ContentCipher.Open(key, "workshop-b", sealedContent));
-        var altered = sealedContent with { Data = [.. sealedContent.Data.Select((b, i) => i == 0 ? (byte)(b ^ 1) : b)] };
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => ContentCipher.Open(key, "workshop-a", altered));
     }
 }

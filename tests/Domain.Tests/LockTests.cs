@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -20,7 +19,7 @@ public class LockTests
     public void Closing_joins_refuses_newcomers_and_reopening_lets_them_in()
     {
         var decision = _workshop.Decide(Actor.Facilitator, new SetLocks(JoinsClosed));
-        Assert.Equal(new LocksChanged(JoinsClosed), Assert.Single(decision.Events));
+        Assert.Equal(new LocksChanged(Locks.Of(JoinsClosed)), Assert.Single(decision.Events));
         _workshop.Facilitate(new SetLocks(JoinsClosed));
 
         AssertRefused(WorkshopError.JoinsLocked, Join("bruno"));
@@ -40,7 +39,7 @@ public class LockTests
     public void Closing_notes_refuses_participants_notes_and_reopening_lets_them_post()
     {
         _workshop.Facilitate(new SetLocks(NotesClosed));
-        Assert.Equal(NotesClosed, _workshop.State.Locks);
+        Assert.Equal(Locks.Of(NotesClosed), _workshop.State.Locks);
 
         AssertRefused(WorkshopError.NotesLocked, AminaPosts());
         Assert.True(Join("bruno").IsAccepted);

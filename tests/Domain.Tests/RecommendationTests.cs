@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using CollectifLive.Silo.Workshops;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -65,25 +63,15 @@ public class ReviewedRulesTests
     }
 
     [Fact]
-    public void A_workshop_stored_before_steps_existed_comes_back_taking_notes()
-    {
-        var before = _workshop.State with { Phase = Phase.Welcome };
-
-        Assert.Equal(Phase.Contribution, new WorkshopDocument { Schema = 1, State = before }.UpgradedState()!.Phase);
-        Assert.Equal(Phase.Welcome, new WorkshopDocument { State = before }.UpgradedState()!.Phase);
-        Assert.Null(new WorkshopDocument { Schema = 1 }.UpgradedState());
-    }
-
-    [Fact]
     public void A_stored_workshop_missing_newer_members_gets_their_defaults()
     {
         var old = _workshop.State with { Settings = null!, Locks = null!, Timer = null!, Clusters = null! };
 
         var upgraded = old.Upgraded();
 
-        Assert.Equal(WallSettings.Default, upgraded.Settings);
-        Assert.Equal(WorkshopLocks.Open, upgraded.Locks);
-        Assert.Equal(TimerView.Idle, upgraded.Timer);
+        Assert.Equal(WallOptions.Default, upgraded.Settings);
+        Assert.Equal(Locks.Open, upgraded.Locks);
+        Assert.Equal(WorkshopTimer.Idle, upgraded.Timer);
         Assert.Equal(ImmutableDictionary<string, Cluster>.Empty, upgraded.Clusters);
     }
 }

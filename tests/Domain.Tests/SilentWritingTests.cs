@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -76,7 +75,7 @@ public class SilentWritingTests
         Silently(("c1 une", "c1"), ("c2 une", "c2"));
         var settings = _workshop.State.Settings with { SilentWriting = false };
 
-        var decision = _workshop.Decide(Actor.Facilitator, new ChangeSettings(settings));
+        var decision = _workshop.Decide(Actor.Facilitator, new ChangeSettings(settings.ToView()));
 
         Assert.Equal(new SettingsChanged(settings), decision.Events[0]);
         var revealed = Assert.IsType<NotesRevealed>(decision.Events[1]);
@@ -91,7 +90,7 @@ public class SilentWritingTests
     {
         Silently(("une", "c1")).Facilitate(new RevealNotes(null));
 
-        var decision = _workshop.Decide(Actor.Facilitator, new ChangeSettings(_workshop.State.Settings with { SilentWriting = false }));
+        var decision = _workshop.Decide(Actor.Facilitator, new ChangeSettings(_workshop.State.Settings.ToView() with { SilentWriting = false }));
 
         Assert.IsType<SettingsChanged>(Assert.Single(decision.Events));
     }
@@ -113,12 +112,12 @@ public class SilentWritingTests
 
         _workshop.Facilitate(new ChangeSettings(settings));
 
-        Assert.Equal(settings, _workshop.State.Settings);
+        Assert.Equal(WallOptions.Of(settings), _workshop.State.Settings);
     }
 
     [Fact]
     public void The_same_settings_again_change_nothing() =>
-        AssertUnchanged(_workshop.State, _workshop.Decide(Actor.Facilitator, new ChangeSettings(_workshop.State.Settings with { })));
+        AssertUnchanged(_workshop.State, _workshop.Decide(Actor.Facilitator, new ChangeSettings(_workshop.State.Settings.ToView() with { })));
 
     [Fact]
     public void Missing_settings_or_an_undefined_layout_are_refused()

@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -16,7 +15,7 @@ public class SingleSettingTests
         _workshop.Facilitate(new SetWallSetting(WallSetting.LateNotes, true));
         _workshop.Facilitate(new SetProjectorLayout(WallLayout.Themes));
 
-        Assert.Equal(WallSettings.Default with { PreModeration = true, LateNotes = true, ProjectorLayout = WallLayout.Themes }, _workshop.State.Settings);
+        Assert.Equal(WallOptions.Default with { PreModeration = true, LateNotes = true, ProjectorLayout = WallLayout.Themes }, _workshop.State.Settings);
     }
 
     [Fact]
@@ -36,7 +35,7 @@ public class SingleSettingTests
         _workshop.Facilitate(new SetLock(WorkshopLock.Notes, true));
         _workshop.Facilitate(new SetLock(WorkshopLock.Joins, false));
 
-        Assert.Equal(new WorkshopLocks(JoinsClosed: false, NotesClosed: true), _workshop.State.Locks);
+        Assert.Equal(new Locks(JoinsClosed: false, NotesClosed: true), _workshop.State.Locks);
         AssertUnchanged(_workshop.State, _workshop.Decide(Actor.Facilitator, new SetLock(WorkshopLock.Notes, true)));
     }
 

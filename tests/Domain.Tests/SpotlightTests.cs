@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -28,7 +27,7 @@ public class SpotlightTests
 
         var change = _workshop.ChangeByFacilitator(new SetSpotlight(spotlight));
 
-        Assert.Equal(spotlight, _workshop.State.Spotlight);
+        Assert.Equal(spotlight, _workshop.State.Spotlight?.ToView());
         Assert.Equal(spotlight, change.Projector.Header!.Spotlight);
         Assert.Equal(spotlight, change.Participants.Header!.Spotlight);
         Assert.Equal(spotlight, change.Facilitator.Header!.Spotlight);
@@ -38,7 +37,7 @@ public class SpotlightTests
     public void The_facilitator_puts_a_theme_in_the_spotlight_and_then_nothing()
     {
         _workshop.Facilitate(new SetSpotlight(new SpotlightView(SpotlightKind.Cluster, _clusterId)));
-        Assert.Equal(new SpotlightView(SpotlightKind.Cluster, _clusterId), _workshop.State.Spotlight);
+        Assert.Equal(new Spotlight(SpotlightKind.Cluster, _clusterId), _workshop.State.Spotlight);
 
         _workshop.Facilitate(new SetSpotlight(null));
         Assert.Null(_workshop.State.Spotlight);

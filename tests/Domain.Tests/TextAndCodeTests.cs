@@ -1,5 +1,4 @@
 using CollectifLive.JoinCodes;
-using CollectifLive.Silo.Workshops.Domain;
 
 namespace CollectifLive.Domain.Tests;
 

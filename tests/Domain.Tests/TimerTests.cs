@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -10,7 +9,7 @@ public class TimerTests
 
     private readonly WorkshopBuilder _workshop = new WorkshopBuilder().WithParticipant("amina");
 
-    private TimerView Timer => _workshop.State.Timer;
+    private WorkshopTimer Timer => _workshop.State.Timer;
 
     private Decision At(double seconds, WorkshopCommand command) => _workshop.Decide(Actor.Facilitator, command, T0.AddSeconds(seconds));
 
@@ -21,14 +20,14 @@ public class TimerTests
     }
 
     [Fact]
-    public void A_new_workshop_has_an_idle_timer() => Assert.Equal(TimerView.Idle, Timer);
+    public void A_new_workshop_has_an_idle_timer() => Assert.Equal(WorkshopTimer.Idle, Timer);
 
     [Fact]
     public void A_started_timer_runs_until_its_end_on_the_servers_clock()
     {
         var decision = At(0, new StartTimer(300));
 
-        Assert.Equal(new TimerView(TimerStatus.Running, 300, T0.AddSeconds(300), 0), Assert.IsType<TimerChanged>(Assert.Single(decision.Events)).Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Running, 300, T0.AddSeconds(300), 0), Assert.IsType<TimerChanged>(Assert.Single(decision.Events)).Timer);
         Run(0, new StartTimer(300));
         Assert.Equal(TimeSpan.FromSeconds(180), Timer.RemainingAt(T0.AddSeconds(120)));
         Assert.Equal(TimeSpan.Zero, Timer.RemainingAt(T0.AddSeconds(400)));
@@ -38,11 +37,11 @@ public class TimerTests
     public void Pausing_keeps_the_time_left_and_resuming_counts_it_down_from_then()
     {
         Run(0, new StartTimer(300)).Run(100, new PauseTimer());
-        Assert.Equal(new TimerView(TimerStatus.Paused, 300, null, 200), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Paused, 300, null, 200), Timer);
         Assert.Equal(TimeSpan.FromSeconds(200), Timer.RemainingAt(T0.AddHours(2)));
 
         Run(1000, new ResumeTimer());
-        Assert.Equal(new TimerView(TimerStatus.Running, 300, T0.AddSeconds(1200), 0), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Running, 300, T0.AddSeconds(1200), 0), Timer);
     }
 
     [Fact]
@@ -56,21 +55,21 @@ public class TimerTests
     public void Extending_a_running_timer_pushes_its_end_back()
     {
         Run(0, new StartTimer(300)).Run(100, new ExtendTimer(60));
-        Assert.Equal(new TimerView(TimerStatus.Running, 360, T0.AddSeconds(360), 0), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Running, 360, T0.AddSeconds(360), 0), Timer);
     }
 
     [Fact]
     public void Extending_a_timer_that_has_run_out_gives_the_extra_time_from_now()
     {
         Run(0, new StartTimer(300)).Run(400, new ExtendTimer(60));
-        Assert.Equal(new TimerView(TimerStatus.Running, 360, T0.AddSeconds(460), 0), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Running, 360, T0.AddSeconds(460), 0), Timer);
     }
 
     [Fact]
     public void Extending_a_paused_timer_adds_to_the_time_left()
     {
         Run(0, new StartTimer(300)).Run(100, new PauseTimer()).Run(500, new ExtendTimer(60));
-        Assert.Equal(new TimerView(TimerStatus.Paused, 360, null, 260), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Paused, 360, null, 260), Timer);
 
         Run(600, new ResumeTimer());
         Assert.Equal(T0.AddSeconds(860), Timer.EndsAt);
@@ -80,14 +79,14 @@ public class TimerTests
     public void Starting_again_replaces_the_running_timer()
     {
         Run(0, new StartTimer(300)).Run(100, new StartTimer(60));
-        Assert.Equal(new TimerView(TimerStatus.Running, 60, T0.AddSeconds(160), 0), Timer);
+        Assert.Equal(new WorkshopTimer(TimerStatus.Running, 60, T0.AddSeconds(160), 0), Timer);
     }
 
     [Fact]
     public void Resetting_makes_the_timer_idle()
     {
         Run(0, new StartTimer(300)).Run(10, new ResetTimer());
-        Assert.Equal(TimerView.Idle, Timer);
+        Assert.Equal(WorkshopTimer.Idle, Timer);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Domain.Tests;
@@ -210,7 +209,7 @@ public class VisibilityTests
         _workshop.WithSettings(s => s with { SilentWriting = true, SilentOnProjector = true }).WithNote(AminaId, "en silence");
         var noteId = _workshop.NoteId("en silence");
 
-        var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { SilentOnProjector = false }));
+        var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings.ToView() with { SilentOnProjector = false }));
 
         Assert.Equal([noteId], Ids(change.Projector.Notes.Upserts));
         Assert.Empty(change.Participants.Notes.Upserts);
@@ -240,7 +239,7 @@ public class VisibilityTests
         var all = new[] { _workshop.NoteId("c1 une"), _workshop.NoteId("c2 une"), _workshop.NoteId("papier") };
         Assert.Empty(View(Audience.Participants).Notes);
 
-        var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { SilentWriting = false }));
+        var change = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings.ToView() with { SilentWriting = false }));
 
         Assert.Equal(all, Ids(change.Participants.Notes.Upserts));
         Assert.Equal(all, Ids(change.Projector.Notes.Upserts));
@@ -270,7 +269,7 @@ public class VisibilityTests
         _workshop.WithNote(AminaId, "une").WithNote(AminaId, "deux", "c2");
         var notes = new[] { _workshop.NoteId("une"), _workshop.NoteId("deux") };
 
-        var hide = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = false }));
+        var hide = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings.ToView() with { ParticipantsSeeWall = false }));
 
         Assert.Equal(notes, hide.Participants.Notes.Removed.Order());
         Assert.Empty(hide.Participants.Notes.Upserts);
@@ -281,7 +280,7 @@ public class VisibilityTests
         Assert.Equal(2, View(Audience.Participants).Header.Counts.Notes);
         Assert.Equal(2, WorkshopProjection.Own(_workshop.State, AminaId).Notes.Length);
 
-        var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = true }));
+        var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings.ToView() with { ParticipantsSeeWall = true }));
 
         Assert.Equal(notes, Ids(show.Participants.Notes.Upserts));
         Assert.Empty(show.Participants.Notes.Removed);
@@ -297,7 +296,7 @@ public class VisibilityTests
         _workshop.WithSettings(s => s with { PreModeration = false, SilentWriting = true }).WithNote(AminaId, "en silence");
         _workshop.WithSettings(s => s with { ParticipantsSeeWall = false });
 
-        var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings with { ParticipantsSeeWall = true }));
+        var show = _workshop.ChangeByFacilitator(new ChangeSettings(_workshop.State.Settings.ToView() with { ParticipantsSeeWall = true }));
 
         Assert.Equal([_workshop.NoteId("visible")], Ids(show.Participants.Notes.Upserts));
     }

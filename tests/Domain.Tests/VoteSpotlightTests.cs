@@ -1,4 +1,3 @@
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -25,7 +24,7 @@ public class VoteSpotlightTests
 
         var decision = _workshop.Decide(Actor.Facilitator, new CloseVoteRound(round));
 
-        Assert.Equal<WorkshopEvent>([new VoteRoundClosed(round), new SpotlightChanged(Results(round))], decision.Events.AsEnumerable());
+        Assert.Equal<WorkshopEvent>([new VoteRoundClosed(round), new SpotlightChanged(Spotlight.Of(Results(round)))], decision.Events.AsEnumerable());
         _workshop.Facilitate(new CloseVoteRound(round));
         Assert.Equal(Results(round), WorkshopProjection.View(_workshop.State, Audience.Projector).Header.Spotlight);
     }
@@ -48,7 +47,7 @@ public class VoteSpotlightTests
         var note = new SpotlightView(SpotlightKind.Note, _workshop.NoteId("Une idée à montrer"));
         _workshop.Facilitate(new SetSpotlight(note));
         Open("Encore une question ?");
-        Assert.Equal(note, _workshop.State.Spotlight);
+        Assert.Equal(Spotlight.Of(note), _workshop.State.Spotlight);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 using static CollectifLive.Domain.Tests.Decisions;
 
@@ -115,7 +114,7 @@ public class VoteTests
         var opened = Assert.IsType<VoteRoundOpened>(Assert.Single(decision.Events)).Round;
         Assert.Equal("Quel soir ?", opened.Setup.Question);
         Assert.Equal(multiple, opened.Setup.MultipleChoice);
-        Assert.Equal([new VoteItem("o1", "Lundi"), new VoteItem("o2", "Mardi"), new VoteItem("o3", "Jeudi")], opened.Options.AsEnumerable());
+        Assert.Equal([new RoundItem("o1", "Lundi"), new RoundItem("o2", "Mardi"), new RoundItem("o3", "Jeudi")], opened.Options.AsEnumerable());
         Assert.Equal(["Lundi", "Mardi", "Jeudi"], opened.Setup.Options.AsEnumerable());
         Assert.Equal((0, 0), (opened.Setup.DotBudget, opened.Setup.DotCap));
     }
@@ -311,12 +310,12 @@ public class VoteTests
     {
         var withTimer = Facilitate(new OpenVoteRound(VoteSetup.Dots(5, 3) with { TimerSeconds = 120 }));
 
-        var timer = new TimerView(TimerStatus.Running, 120, WorkshopBuilder.Now.AddSeconds(120), 0);
+        var timer = new WorkshopTimer(TimerStatus.Running, 120, WorkshopBuilder.Now.AddSeconds(120), 0);
         Assert.Equal(new TimerChanged(timer), withTimer.Events.Last());
         Assert.Equal(timer, Workshop.Apply(_workshop.State, withTimer.Events).Timer);
 
         var change = _workshop.ChangeByFacilitator(new OpenVoteRound(VoteSetup.Dots(5, 3) with { TimerSeconds = 120 }));
-        Assert.All(Audiences, a => Assert.Equal(timer, change.For(a).Header!.Timer));
+        Assert.All(Audiences, a => Assert.Equal(timer.ToView(), change.For(a).Header!.Timer));
 
         var withoutTimer = Facilitate(new OpenVoteRound(VoteSetup.Dots(5, 3)));
         Assert.DoesNotContain(withoutTimer.Events, e => e is TimerChanged);

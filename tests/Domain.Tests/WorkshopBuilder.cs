@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Domain.Tests;
@@ -8,7 +7,7 @@ namespace CollectifLive.Domain.Tests;
 /// Builds workshop states through the domain's own decisions, so tests start from states the rules allow. A built
 /// workshop is in the contribution step (a new one starts in welcome, where participants may not post).
 /// </summary>
-public sealed class WorkshopBuilder
+internal sealed class WorkshopBuilder
 {
     public const string FacilitatorSecret = "facilitator-secret-0123456789abcdef";
     public const string ProjectorSecret = "projector-secret-0123456789abcdefgh";
@@ -45,7 +44,7 @@ public sealed class WorkshopBuilder
     public WorkshopBuilder WithPaperNote(string text, string columnId = "c1") => Facilitate(new AddPaperNote(columnId, text, NoteColour.Yellow));
 
     /// <summary>Changes the wall's settings from the current ones.</summary>
-    public WorkshopBuilder WithSettings(Func<WallSettings, WallSettings> change) => Facilitate(new ChangeSettings(change(_state.Settings)));
+    public WorkshopBuilder WithSettings(Func<WallSettings, WallSettings> change) => Facilitate(new ChangeSettings(change(_state.Settings.ToView())));
 
     public WorkshopBuilder Facilitate(WorkshopCommand command, DateTimeOffset? at = null) => Do(Actor.Facilitator, command, at);
 

@@ -1,5 +1,5 @@
+using CollectifLive.Domain;
 using CollectifLive.Events;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Grains.Tests;

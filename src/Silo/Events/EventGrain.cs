@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CollectifLive.Domain;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Silo.Hosting;

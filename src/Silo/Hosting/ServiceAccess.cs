@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Hosting;

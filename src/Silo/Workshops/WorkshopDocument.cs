@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using CollectifLive.Domain;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Silo.Workshops;

@@ -1,9 +1,9 @@
+using CollectifLive.Domain;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
 using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Silo.Workshops.Journal;
 using CollectifLive.Workshops;
 using System.Collections.Immutable;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Domain;
 using CollectifLive.Web.State;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.Localization;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Privacy;
-using CollectifLive.Silo.Workshops.Domain;
+using CollectifLive.Domain;
 
 namespace CollectifLive.Silo.Workshops.Journal;
 

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// Cuts the state into what each audience may see. Everything that leaves the grain goes through here, so a note an
 /// audience may not see (pending, hidden, not yet revealed, or a wall kept from participants) is never in its views
 /// or deltas: not greyed out, absent.
 /// </summary>
-public static class WorkshopProjection
+internal static class WorkshopProjection
 {
     /// <summary>Whether <paramref name="audience"/> sees <paramref name="note"/> at all.</summary>
     public static bool Sees(WorkshopState state, Note note, Audience audience) => audience switch
@@ -58,15 +58,15 @@ public static class WorkshopProjection
             state.Id,
             state.Title,
             state.Question,
-            state.Columns,
+            [.. state.Columns.Select(c => c.ToView())],
             state.JoinCode,
             new ParticipationCounts(inRoom, remote, fromRoom + fromRemote + fromPaper, fromRoom, fromRemote, fromPaper),
             state.CreatedAt,
             state.Phase,
-            state.Settings,
-            state.Locks,
-            state.Timer,
-            state.Spotlight,
+            state.Settings.ToView(),
+            state.Locks.ToView(),
+            state.Timer.ToView(),
+            state.Spotlight?.ToView(),
             audience == Audience.Facilitator ? pending : 0,
             state.EventId,
             state.KeyGeneration,
@@ -144,12 +144,12 @@ public static class WorkshopProjection
             && !(round.Setup.Kind == VoteKind.Consent && audience == Audience.Facilitator);
 
         // A word cloud's items are the answers given: hidden results hide them too.
-        var items = hidden && round.Setup.Kind == VoteKind.WordCloud ? [] : Workshop.VoteItems(state, round);
+        ImmutableArray<VoteItem> items = hidden && round.Setup.Kind == VoteKind.WordCloud ? [] : [.. Workshop.VoteItems(state, round).Select(i => i.ToView())];
         ImmutableArray<BallotView> ballots = audience == Audience.Facilitator && !round.Setup.Anonymous && !hidden
             ? [.. round.Ballots.Values.OrderBy(b => b.At).Select(b => new BallotView(b.ParticipantId, state.Participants.GetValueOrDefault(b.ParticipantId)?.DisplayName, b.Marks))]
             : [];
         ImmutableArray<string> reasons = hidden ? [] : [.. round.Ballots.Values.Where(b => b.Reason is not null).OrderBy(b => b.At).Select(b => b.Reason!)];
-        return new VoteRoundView(round.Id, round.Seq, round.Setup, round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt, reasons);
+        return new VoteRoundView(round.Id, round.Seq, round.Setup.ToView(), round.Status, items, round.Ballots.Count, hidden ? null : Tally(round, items), ballots, round.OpenedAt, reasons);
     }
 
     /// <summary>Each item's votes by origin; merged word-cloud answers count (once per voter) for the answer they were merged into.</summary>
@@ -228,8 +228,10 @@ public static class WorkshopProjection
         var header = Header(after, audience);
         var previous = before is null ? null : Header(before, audience);
 
-        // A note or a join changes only the counts: send those, not the whole header again to every screen.
-        var countsOnly = previous is not null && previous with { Counts = header.Counts } == header;
+        // A note or a join changes only the counts: send those, not the whole header again to every screen. Each header
+        // maps the columns anew, so they are compared by content.
+        var countsOnly = previous is not null && previous.Columns.SequenceEqual(header.Columns)
+            && previous with { Counts = header.Counts, Columns = header.Columns } == header;
         var delta = new AudienceDelta(
             countsOnly ? null : header,
             ItemKinds.Notes.Changes(before, after, touched.Notes, audience),

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// The outcome of deciding a command: events to apply, or an error that changes nothing. Accepted with no events
 /// means there was nothing to change (two facilitators hid the same note): no new version, no write.
 /// </summary>
-public sealed record Decision(WorkshopError Error, ImmutableArray<WorkshopEvent> Events, string? Value = null, int? Limit = null)
+internal sealed record Decision(WorkshopError Error, ImmutableArray<WorkshopEvent> Events, string? Value = null, int? Limit = null)
 {
     public static readonly Decision Unchanged = new(WorkshopError.None, []);
 

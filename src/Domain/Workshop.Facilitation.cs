@@ -1,17 +1,17 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>What only the facilitator does: steps, wall settings, blocking, themes, the timer and the spotlight.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     private static Decision DecideSetPhase(WorkshopState state, SetPhase command) =>
         !Enum.IsDefined(command.Phase) ? Decision.Refuse(WorkshopError.InvalidRequest)
         : command.Phase == state.Phase ? Decision.Unchanged
         : Decision.Accept(new PhaseChanged(command.Phase));
 
-    private static Decision DecideChangeSettings(WorkshopState state, WallSettings? settings)
+    private static Decision DecideChangeSettings(WorkshopState state, WallOptions? settings)
     {
         if (settings is null || !Enum.IsDefined(settings.ProjectorLayout))
         {
@@ -47,7 +47,7 @@ public static partial class Workshop
         return Decision.Accept(events);
     }
 
-    private static WallSettings? WithSetting(WallSettings settings, SetWallSetting command) => command.Setting switch
+    private static WallOptions? WithSetting(WallOptions settings, SetWallSetting command) => command.Setting switch
     {
         WallSetting.SilentWriting => settings with { SilentWriting = command.On },
         WallSetting.SilentOnProjector => settings with { SilentOnProjector = command.On },
@@ -57,7 +57,7 @@ public static partial class Workshop
         _ => null,
     };
 
-    private static Decision DecideLocks(WorkshopState state, WorkshopLocks? locks) =>
+    private static Decision DecideLocks(WorkshopState state, Locks? locks) =>
         locks is null ? Decision.Refuse(WorkshopError.InvalidRequest)
         : locks == state.Locks ? Decision.Unchanged
         : Decision.Accept(new LocksChanged(locks));
@@ -141,13 +141,13 @@ public static partial class Workshop
     private static Decision DecideTimer(WorkshopState state, WorkshopCommand command, DateTimeOffset now)
     {
         var timer = state.Timer;
-        TimerView? next;
+        WorkshopTimer? next;
         switch (command)
         {
             case StartTimer start when start.Seconds is < 1 or > Limits.TimerMaxSeconds:
                 return Decision.Refuse(WorkshopError.TimerDurationInvalid, Limits.TimerMaxSeconds);
             case StartTimer start:
-                next = new TimerView(TimerStatus.Running, start.Seconds, now.AddSeconds(start.Seconds), 0);
+                next = new WorkshopTimer(TimerStatus.Running, start.Seconds, now.AddSeconds(start.Seconds), 0);
                 break;
             case ExtendTimer extend when extend.Seconds is < 1 or > Limits.TimerExtensionMaxSeconds:
                 return Decision.Refuse(WorkshopError.TimerDurationInvalid, Limits.TimerExtensionMaxSeconds);
@@ -164,13 +164,13 @@ public static partial class Workshop
                 next = timer with { DurationSeconds = timer.DurationSeconds + extend.Seconds, RemainingSeconds = timer.RemainingSeconds + extend.Seconds };
                 break;
             case PauseTimer when timer.Status == TimerStatus.Running:
-                next = new TimerView(TimerStatus.Paused, timer.DurationSeconds, null, (int)Math.Ceiling(timer.RemainingAt(now).TotalSeconds));
+                next = new WorkshopTimer(TimerStatus.Paused, timer.DurationSeconds, null, (int)Math.Ceiling(timer.RemainingAt(now).TotalSeconds));
                 break;
             case ResumeTimer when timer.Status == TimerStatus.Paused:
-                next = new TimerView(TimerStatus.Running, timer.DurationSeconds, now.AddSeconds(timer.RemainingSeconds), 0);
+                next = new WorkshopTimer(TimerStatus.Running, timer.DurationSeconds, now.AddSeconds(timer.RemainingSeconds), 0);
                 break;
             case ResetTimer when timer.Status != TimerStatus.Idle:
-                next = TimerView.Idle;
+                next = WorkshopTimer.Idle;
                 break;
             default:
                 next = null;
@@ -214,7 +214,8 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.UnknownRecommendation);
         }
 
-        return spotlight == state.Spotlight ? Decision.Unchanged : Decision.Accept(new SpotlightChanged(spotlight));
+        var shown = spotlight is null ? null : Spotlight.Of(spotlight);
+        return shown == state.Spotlight ? Decision.Unchanged : Decision.Accept(new SpotlightChanged(shown));
     }
 
     private static Decision? RefuseClusterName(string? typed, out string name)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// The whole durable state of one workshop. Immutable: every accepted command makes a new one.
@@ -13,7 +13,7 @@ public sealed record WorkshopState(
     DateTimeOffset CreatedAt,
     string Title,
     string? Question,
-    ImmutableArray<ColumnView> Columns,
+    ImmutableArray<Column> Columns,
     string? TemplateId,
     string JoinCode,
     string FacilitatorKeyHash,
@@ -22,10 +22,10 @@ public sealed record WorkshopState(
     ImmutableDictionary<string, Note> Notes,
     long NextSeq,
     Phase Phase,
-    WallSettings Settings,
-    WorkshopLocks Locks,
-    TimerView Timer,
-    SpotlightView? Spotlight,
+    WallOptions Settings,
+    Locks Locks,
+    WorkshopTimer Timer,
+    Spotlight? Spotlight,
     ImmutableDictionary<string, Cluster> Clusters,
     ImmutableDictionary<string, VoteRound> Rounds,
     ImmutableDictionary<string, Recommendation> Recommendations,
@@ -44,9 +44,9 @@ public sealed record WorkshopState(
     /// </summary>
     public WorkshopState Upgraded() => this with
     {
-        Settings = Settings ?? WallSettings.Default,
-        Locks = Locks ?? WorkshopLocks.Open,
-        Timer = Timer ?? TimerView.Idle,
+        Settings = Settings ?? WallOptions.Default,
+        Locks = Locks ?? Locks.Open,
+        Timer = Timer ?? WorkshopTimer.Idle,
         Clusters = Clusters ?? ImmutableDictionary<string, Cluster>.Empty,
         Rounds = Rounds ?? ImmutableDictionary<string, VoteRound>.Empty,
         Recommendations = Recommendations ?? ImmutableDictionary<string, Recommendation>.Empty,
@@ -90,14 +90,14 @@ public sealed record Note(
 public sealed record VoteRound(
     string Id,
     long Seq,
-    VoteSetup Setup,
+    RoundSetup Setup,
     RoundStatus Status,
-    ImmutableArray<VoteItem> Options,
+    ImmutableArray<RoundItem> Options,
     ImmutableDictionary<string, Ballot> Ballots,
     ImmutableDictionary<string, int> Paper,
     ImmutableDictionary<string, string> Merges,
     DateTimeOffset OpenedAt,
-    ImmutableArray<VoteItem>? ClosedItems = null);
+    ImmutableArray<RoundItem>? ClosedItems = null);
 
 /// <summary>
 /// One participant's ballot in a round; the presence is kept so results show room and remote apart, and the reason
@@ -128,7 +128,7 @@ public sealed record Disagreement(string Id, string Text, ImmutableArray<string>
 public sealed record Cluster(string Id, long Seq, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>Who is acting, as established from their credential by <see cref="WorkshopAccess"/>.</summary>
-public sealed record Actor(CredentialKind Role, string? ParticipantId = null)
+internal sealed record Actor(CredentialKind Role, string? ParticipantId = null)
 {
     public static readonly Actor Facilitator = new(CredentialKind.Facilitator);
     public static readonly Actor Projector = new(CredentialKind.Projector);

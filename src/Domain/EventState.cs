@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using CollectifLive.Events;
-using CollectifLive.Silo.Workshops.Domain;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Events;
+namespace CollectifLive.Domain;
 
 /// <summary>An event as stored: what it is, who organises it (hashed keys) and its workshops in order.</summary>
 public sealed record EventState(
@@ -49,7 +48,7 @@ public sealed record EventState(
 }
 
 /// <summary>The rules of an event's own fields; each workshop's are the workshop's (<see cref="Workshop.Create"/>).</summary>
-public static class EventRules
+internal static class EventRules
 {
     /// <summary>Dates an event may have: a year back (an event typed in late) to three years ahead.</summary>
     public static bool IsPlausibleDate(DateOnly date, DateTimeOffset now) =>

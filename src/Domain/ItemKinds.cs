@@ -1,12 +1,12 @@
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// Every kind of item the screens show. Adding one here (and its field in <see cref="AudienceView"/> and
 /// <see cref="AudienceDelta"/>) is all it takes for snapshots and changes to carry it to every audience.
 /// </summary>
-public static class ItemKinds
+internal static class ItemKinds
 {
     /// <summary>What an audience sees of a note also depends on the wall's settings (silent writing, wall shown).</summary>
     public static readonly ItemKind<Note, NoteView> Notes = new(

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// One kind of item the screens show, declared once (<see cref="ItemKinds"/>): where its items are in the state, in
 /// which order, what an audience sees of one (null: nothing, not even its id), and what else in the state that view
 /// depends on. Snapshots and changes for every audience are derived from it, so a new kind costs one declaration.
 /// </summary>
-public sealed class ItemKind<TItem, TView>(
+internal sealed class ItemKind<TItem, TView>(
     Func<WorkshopState, ImmutableDictionary<string, TItem>> items,
     Func<TItem, long> order,
     Func<WorkshopState, TItem, Audience, TView?> view,
@@ -69,7 +69,7 @@ public sealed class ItemKind<TItem, TView>(
 }
 
 /// <summary>What differs between two sets of views of the same ids.</summary>
-public static class ViewComparison
+internal static class ViewComparison
 {
     /// <summary>Compares the views of <paramref name="ids"/> before and after, by value.</summary>
     public static Changes<T> Compare<T>(IEnumerable<string> ids, Func<string, T?> was, Func<string, T?> now)

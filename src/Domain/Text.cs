@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>How typed text is cleaned before its length is checked: trimmed, NFC, newlines kept, other controls dropped.</summary>
-public static class Text
+internal static class Text
 {
     public static string Clean(string? typed, bool multiline)
     {

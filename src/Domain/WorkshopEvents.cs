@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>A fact decided by the domain; applying it is deterministic and cannot fail.</summary>
 public abstract record WorkshopEvent;
@@ -10,7 +10,7 @@ public sealed record WorkshopCreated(
     string Id,
     string Title,
     string? Question,
-    ImmutableArray<ColumnView> Columns,
+    ImmutableArray<Column> Columns,
     string? TemplateId,
     string JoinCode,
     string FacilitatorKeyHash,
@@ -47,13 +47,13 @@ public sealed record ClusterDissolved(string ClusterId) : WorkshopEvent;
 
 public sealed record PhaseChanged(Phase Phase) : WorkshopEvent;
 
-public sealed record SettingsChanged(WallSettings Settings) : WorkshopEvent;
+public sealed record SettingsChanged(WallOptions Settings) : WorkshopEvent;
 
-public sealed record LocksChanged(WorkshopLocks Locks) : WorkshopEvent;
+public sealed record LocksChanged(Locks Locks) : WorkshopEvent;
 
-public sealed record TimerChanged(TimerView Timer) : WorkshopEvent;
+public sealed record TimerChanged(WorkshopTimer Timer) : WorkshopEvent;
 
-public sealed record SpotlightChanged(SpotlightView? Spotlight) : WorkshopEvent;
+public sealed record SpotlightChanged(Spotlight? Spotlight) : WorkshopEvent;
 
 public sealed record JoinCodeRotated(string JoinCode) : WorkshopEvent;
 

@@ -1,11 +1,11 @@
 using CollectifLive.Silo.Workshops;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Domain.Tests;
+namespace CollectifLive.Grains.Tests;
 
 public class OperationLogTests
 {
-    private static readonly DateTimeOffset T0 = WorkshopBuilder.Now;
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void A_remembered_operation_answers_with_its_first_result()

@@ -3,13 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// A whole workshop taken out of the app (format <see cref="Format"/>), to keep or to import as a new workshop. It
 /// holds everything the workshop said and decided, and none of its secrets: no key, no key hash, no join code.
 /// </summary>
-public sealed record WorkshopArchive(string Format, DateTimeOffset ExportedAt, ArchivedWorkshop Workshop)
+internal sealed record WorkshopArchive(string Format, DateTimeOffset ExportedAt, ArchivedWorkshop Workshop)
 {
     public const string Format1 = "collectiflive/1";
 
@@ -56,15 +56,15 @@ public sealed record WorkshopArchive(string Format, DateTimeOffset ExportedAt, A
     }
 }
 
-public sealed record ArchivedWorkshop(
+internal sealed record ArchivedWorkshop(
     string Title,
     string? Question,
-    ImmutableArray<ColumnView> Columns,
+    ImmutableArray<Column> Columns,
     string? TemplateId,
     DateTimeOffset CreatedAt,
     Phase Phase,
-    WallSettings Settings,
-    WorkshopLocks Locks,
+    WallOptions Settings,
+    Locks Locks,
     long NextSeq,
     ImmutableArray<ArchivedParticipant> Participants,
     ImmutableArray<Note> Notes,
@@ -73,19 +73,19 @@ public sealed record ArchivedWorkshop(
     ImmutableArray<Recommendation> Recommendations);
 
 /// <summary>A participant without a key: imported, nobody can act as them again.</summary>
-public sealed record ArchivedParticipant(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked);
+internal sealed record ArchivedParticipant(string Id, string? DisplayName, Presence Presence, DateTimeOffset JoinedAt, bool Blocked);
 
-public sealed record ArchivedRound(
+internal sealed record ArchivedRound(
     string Id,
     long Seq,
-    VoteSetup Setup,
+    RoundSetup Setup,
     RoundStatus Status,
-    ImmutableArray<VoteItem> Options,
+    ImmutableArray<RoundItem> Options,
     ImmutableArray<Ballot> Ballots,
     ImmutableDictionary<string, int> Paper,
     ImmutableDictionary<string, string> Merges,
     DateTimeOffset OpenedAt,
-    ImmutableArray<VoteItem>? ClosedItems)
+    ImmutableArray<RoundItem>? ClosedItems)
 {
     public static ArchivedRound Of(VoteRound round) => new(
         round.Id,

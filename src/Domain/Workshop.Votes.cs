@@ -2,24 +2,24 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>Vote rounds: dot votes, polls, scales and word clouds, their ballots and their paper counts.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     /// <summary>
     /// What one may vote for in a round now: visible notes or themes for dots (as they were at the close, once closed),
     /// the answers given for a word cloud, the options otherwise.
     /// </summary>
-    public static ImmutableArray<VoteItem> VoteItems(WorkshopState state, VoteRound round) => round.Setup.Kind switch
+    public static ImmutableArray<RoundItem> VoteItems(WorkshopState state, VoteRound round) => round.Setup.Kind switch
     {
         _ when round.ClosedItems is { } closed => closed,
         VoteKind.Dots when round.Setup.Target == VoteTarget.Themes =>
-            [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(c => new VoteItem(c.Id, c.Name))],
+            [.. state.Clusters.Values.OrderBy(c => c.Seq).Select(c => new RoundItem(c.Id, c.Name))],
         VoteKind.Dots =>
-            [.. state.Notes.Values.Where(IsVotable).OrderBy(n => n.Seq).Select(n => new VoteItem(n.Id, n.Text))],
+            [.. state.Notes.Values.Where(IsVotable).OrderBy(n => n.Seq).Select(n => new RoundItem(n.Id, n.Text))],
         VoteKind.WordCloud =>
-            [.. round.Ballots.Values.SelectMany(b => b.Marks.Keys).Select(w => round.Merges.GetValueOrDefault(w, w)).Distinct().Order(StringComparer.Ordinal).Select(w => new VoteItem(w, w))],
+            [.. round.Ballots.Values.SelectMany(b => b.Marks.Keys).Select(w => round.Merges.GetValueOrDefault(w, w)).Distinct().Order(StringComparer.Ordinal).Select(w => new RoundItem(w, w))],
         _ => round.Options,
     };
 
@@ -69,7 +69,7 @@ public static partial class Workshop
         events.Add(new VoteRoundOpened(round));
         if (setup.TimerSeconds is { } seconds)
         {
-            events.Add(new TimerChanged(new TimerView(TimerStatus.Running, seconds, now.AddSeconds(seconds), 0)));
+            events.Add(new TimerChanged(new WorkshopTimer(TimerStatus.Running, seconds, now.AddSeconds(seconds), 0)));
         }
 
         return Decision.Accept(events, round.Id);
@@ -95,7 +95,7 @@ public static partial class Workshop
         // Closing puts the results on the projector, where the room waited for them; reopening shows the round again.
         if (wanted == RoundStatus.Closed)
         {
-            var results = new SpotlightView(SpotlightKind.VoteRound, round.Id);
+            var results = new Spotlight(SpotlightKind.VoteRound, round.Id);
             return Decision.Accept(state.Spotlight == results ? [new VoteRoundClosed(round.Id)] : [new VoteRoundClosed(round.Id), new SpotlightChanged(results)], round.Id);
         }
 
@@ -255,7 +255,7 @@ public static partial class Workshop
     }
 
     /// <summary>Checks a setup; returns the cleaned setup and the round's fixed options (poll options, scale values).</summary>
-    private static Decision? ValidSetup(VoteSetup? setup, out VoteSetup cleaned, out ImmutableArray<VoteItem> options)
+    private static Decision? ValidSetup(VoteSetup? setup, out RoundSetup cleaned, out ImmutableArray<RoundItem> options)
     {
         cleaned = null!;
         options = [];
@@ -296,19 +296,19 @@ public static partial class Workshop
                     return Decision.Refuse(WorkshopError.PollOptionTooLong, Limits.PollOptionMaxLength);
                 }
 
-                options = [.. labels.Select((label, i) => new VoteItem($"o{i + 1}", label))];
+                options = [.. labels.Select((label, i) => new RoundItem($"o{i + 1}", label))];
                 break;
             case VoteKind.Scale:
                 var (from, to) = setup.Scale == ScaleRange.ZeroToTen ? (0, 10) : (1, 5);
-                options = [.. Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture)).Select(v => new VoteItem(v, v))];
+                options = [.. Enumerable.Range(from, to - from + 1).Select(v => v.ToString(CultureInfo.InvariantCulture)).Select(v => new RoundItem(v, v))];
                 break;
             case VoteKind.Consent:
                 // Stored in French, the workshop's language of record; screens show each answer in their own language.
-                options = [new VoteItem(ConsentAnswers.Agree, "D'accord"), new VoteItem(ConsentAnswers.LiveWith, "Je peux vivre avec"), new VoteItem(ConsentAnswers.Objection, "Objection")];
+                options = [new RoundItem(ConsentAnswers.Agree, "D'accord"), new RoundItem(ConsentAnswers.LiveWith, "Je peux vivre avec"), new RoundItem(ConsentAnswers.Objection, "Objection")];
                 break;
         }
 
-        cleaned = setup with
+        cleaned = RoundSetup.Of(setup) with
         {
             Question = question.Length == 0 ? null : question,
             Options = [.. options.Select(o => o.Label)],

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>A workshop made again from its archive: a new id, code and keys; everything it said, checked as if typed.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     public static Decision Import(string workshopId, WorkshopArchive? archive, string joinCode, string facilitatorSecret, string projectorSecret, DateTimeOffset now)
     {

@@ -39,11 +39,3 @@ public sealed record DayConsentTally(string Key, int Agree, int LiveWith, int Ob
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cl.PlenaryView")]
 public sealed record PlenaryView(string EventId, string EventTitle, long Version, PlenaryStep? Step, DayConsentTally? Consent);
-
-/// <summary>A web server's plenary feed, told of every change of the plenary. Pushes may be lost: versions tell.</summary>
-[Alias("cl.IEventObserver")]
-public interface IEventObserver : IGrainObserver
-{
-    [Orleans.Concurrency.OneWay, Alias("OnPlenary")]
-    Task OnPlenary(PlenaryView plenary);
-}

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>Notes: posting, editing, deleting, the paper bridge, moderation and the reveal of silent writing.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     /// <summary>How far back a participant's pace is counted.</summary>
     private static readonly TimeSpan PaceWindow = TimeSpan.FromMinutes(1);
@@ -137,7 +137,7 @@ public static partial class Workshop
     private static Decision? RefuseWriting(WorkshopState state, Participant participant) =>
         participant.Blocked ? Decision.Refuse(WorkshopError.ParticipantBlocked)
         : state.Locks.NotesClosed ? Decision.Refuse(WorkshopError.NotesLocked)
-        : !WorkshopRules.ParticipantsMayWrite(state.Phase, state.Settings, state.Locks) ? Decision.Refuse(WorkshopError.NotesClosedInPhase)
+        : !WorkshopRules.ParticipantsMayWrite(state.Phase, state.Settings.ToView(), state.Locks.ToView()) ? Decision.Refuse(WorkshopError.NotesClosedInPhase)
         : null;
 
     /// <summary>Why this actor may not edit or delete this note, or null: the facilitator may always, an author while writing is open.</summary>

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// The workshop's rules: decide whether a command is allowed (events or an error, never a half change) and
 /// evolve the state by an event. Pure and deterministic; the grain supplies the clock, the codes and the storage.
 /// </summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     public static Decision Create(string workshopId, CreateWorkshop command, string joinCode, DateTimeOffset now)
     {
@@ -39,7 +39,7 @@ public static partial class Workshop
             return Decision.Refuse(WorkshopError.TooManyColumns, Limits.ColumnsMax);
         }
 
-        var columns = ImmutableArray.CreateBuilder<ColumnView>(columnTitles.Length);
+        var columns = ImmutableArray.CreateBuilder<Column>(columnTitles.Length);
         foreach (var typed in columnTitles)
         {
             var columnTitle = Text.Clean(typed, multiline: false);
@@ -53,7 +53,7 @@ public static partial class Workshop
                 return Decision.Refuse(WorkshopError.ColumnTitleTooLong, Limits.ColumnTitleMaxLength);
             }
 
-            columns.Add(new ColumnView($"c{columns.Count + 1}", columnTitle));
+            columns.Add(new Column($"c{columns.Count + 1}", columnTitle));
         }
 
         if (!WorkshopAccess.IsWellFormedSecret(command.FacilitatorSecret) || !WorkshopAccess.IsWellFormedSecret(command.ProjectorSecret))
@@ -172,7 +172,7 @@ public static partial class Workshop
         _ when !actor.IsFacilitator => Decision.Refuse(WorkshopError.NotAllowedForRole),
         AddPaperNote paper => DecideAddPaperNote(state, paper, now),
         SetPhase phase => DecideSetPhase(state, phase),
-        ChangeSettings settings => DecideChangeSettings(state, settings.Settings),
+        ChangeSettings settings => DecideChangeSettings(state, settings.Settings is { } asked ? WallOptions.Of(asked) : null),
         SetWallSetting setting => WithSetting(state.Settings, setting) is { } changed ? DecideChangeSettings(state, changed) : Decision.Refuse(WorkshopError.InvalidRequest),
         SetProjectorLayout layout => DecideChangeSettings(state, state.Settings with { ProjectorLayout = layout.Layout }),
         RevealNotes reveal => DecideReveal(state, reveal),
@@ -201,7 +201,7 @@ public static partial class Workshop
         AddDisagreement disagreement => DecideAddDisagreement(state, disagreement),
         RemoveDisagreement disagreement => DecideRemoveDisagreement(state, disagreement),
         KeepNoteAsDisagreement keep => DecideKeepAsDisagreement(state, keep),
-        SetLocks locks => DecideLocks(state, locks.Locks),
+        SetLocks locks => DecideLocks(state, locks.Locks is { } asked ? Locks.Of(asked) : null),
         SetLock one => one.Lock switch
         {
             WorkshopLock.Joins => DecideLocks(state, state.Locks with { JoinsClosed = one.Closed }),

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>The synthesis: recommendations linked to what they come from, and the disagreements kept with them.</summary>
-public static partial class Workshop
+internal static partial class Workshop
 {
     private static Decision DecideAddRecommendation(WorkshopState state, AddRecommendation command, DateTimeOffset now)
     {

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
-public static partial class Workshop
+internal static partial class Workshop
 {
     /// <summary>Applies an event. Only <see cref="WorkshopCreated"/> and <see cref="WorkshopImported"/> may start from no state.</summary>
     public static WorkshopState Evolve(WorkshopState? state, WorkshopEvent @event)
@@ -25,9 +25,9 @@ public static partial class Workshop
                 ImmutableDictionary<string, Note>.Empty,
                 1,
                 Phase.Welcome,
-                WallSettings.Default,
-                WorkshopLocks.Open,
-                TimerView.Idle,
+                WallOptions.Default,
+                Locks.Open,
+                WorkshopTimer.Idle,
                 null,
                 ImmutableDictionary<string, Cluster>.Empty,
                 ImmutableDictionary<string, VoteRound>.Empty,

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using CollectifLive.Workshops;
 
-namespace CollectifLive.Silo.Workshops.Domain;
+namespace CollectifLive.Domain;
 
 /// <summary>
 /// Turns a presented secret into a role; an event's organiser keys open its workshops' console and projector.
 /// Secrets are high-entropy, so one SHA-256 is enough to store them.
 /// </summary>
-public static class WorkshopAccess
+internal static class WorkshopAccess
 {
     /// <summary>128 bits in base64url; shorter secrets are refused so that nobody picks a guessable key through the API.</summary>
     public const int SecretMinLength = 22;
