@@ -14,24 +14,26 @@ internal sealed record BenchOptions(
     int Seconds,
     int Runs,
     int Participants,
+    int Phones,
     int ListenerProcesses,
     int Budget,
     int Cap,
     int Notes)
 {
     /// <summary>In the order a full run takes them: memory first, on servers that have served nothing else yet.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = ["memory", "joins", "fanout", "votes"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["memory", "joins", "fanout", "circuits", "votes"];
 
     public const string Usage = """
-        dotnet CollectifLive.Bench.dll [--scenario all|memory,joins,fanout,votes] [--runs 3]
+        dotnet CollectifLive.Bench.dll [--scenario all|memory,joins,fanout,circuits,votes] [--runs 3]
             [--sizes 100,500,1000,2000] [--rates 10,50] [--seconds 10]    fan-out: listeners, notes/s, seconds of notes
             [--participants 2000]                                          joins, memory and the vote burst
+            [--phones 50]                                                  Blazor phone circuits beside the projector
             [--listener-processes 4]                                       processes the listeners are spread over
             [--dots 5] [--cap 3] [--notes 10]                              the vote burst's ballot
         """;
 
     private static readonly string[] Names =
-        ["--scenario", "--runs", "--sizes", "--rates", "--seconds", "--participants", "--listener-processes", "--dots", "--cap", "--notes"];
+        ["--scenario", "--runs", "--sizes", "--rates", "--seconds", "--participants", "--phones", "--listener-processes", "--dots", "--cap", "--notes"];
 
     /// <summary>The role this process plays: the benchmark itself (null), or a listener or bare-hub process it started.</summary>
     public static string? Role(string[] args)
@@ -73,6 +75,7 @@ internal sealed record BenchOptions(
             Value("--seconds", 10),
             Value("--runs", 3),
             Value("--participants", 2000),
+            Value("--phones", 50),
             Value("--listener-processes", 4),
             Value("--dots", 5),
             Value("--cap", 3),

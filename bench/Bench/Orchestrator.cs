@@ -27,7 +27,10 @@ internal static class Orchestrator
         return 0;
     }
 
-    /// <summary>The hub scenarios: the real app on the one-machine default (SQLite) beside the bare hub, the same listeners for both.</summary>
+    /// <summary>
+    /// Every scenario but the vote burst: the real app on the one-machine default (SQLite) beside the bare hub, the same
+    /// listeners for both.
+    /// </summary>
     private static async Task OnOneMachine(BenchOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), "collectiflive-bench-" + Guid.NewGuid().ToString("N"));
@@ -54,6 +57,11 @@ internal static class Orchestrator
             if (options.Includes("fanout"))
             {
                 await FanOut.Run(options, real, bare, listeners);
+            }
+
+            if (options.Includes("circuits"))
+            {
+                await Circuits.Run(options, real, listeners);
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.Text;
 using CollectifLive.Testing;
+using CollectifLive.Web.Api;
 using CollectifLive.Web.Realtime;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -43,23 +44,31 @@ internal sealed class RealTarget(ServerProcess app, AppSettings settings) : ITar
 
     public int ProcessId => app.Id;
 
-    public Uri Hub => new(settings.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/hubs/workshop");
+    public Uri Hub => new(BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/hubs/workshop");
 
-    public async Task<IRoom> OpenRoom(int senders)
+    public string BaseUrl => settings.BaseUrl;
+
+    public async Task<IRoom> OpenRoom(int senders) => await OpenWorkshop(senders);
+
+    /// <summary>A new workshop, in the contribution step, with <paramref name="senders"/> participants on the hub to post notes.</summary>
+    public async Task<WorkshopRoom> OpenWorkshop(int senders)
     {
-        using var facilitator = await Facilitator.CreateWorkshop(settings.BaseUrl);
+        using var facilitator = await Facilitator.CreateWorkshop(BaseUrl);
         var code = facilitator.Workshop.JoinCode;
-        var joined = await Task.WhenAll(Enumerable.Range(1, senders).Select(i => HubParticipant.Join(settings.BaseUrl, code, $"Autrice {i}")));
-        return new Room(code, joined);
+        var joined = await Task.WhenAll(Enumerable.Range(1, senders).Select(i => HubParticipant.Join(BaseUrl, code, $"Autrice {i}")));
+        return new WorkshopRoom(facilitator.Workshop, joined);
     }
 
-    private sealed class Room(string code, HubParticipant[] senders) : IRoom
+    internal sealed class WorkshopRoom(CreateWorkshopResponse workshop, HubParticipant[] senders) : IRoom
     {
         private readonly List<Task<HubCommandResponse>> _pending = [];
 
         public string JoinKind => "real";
 
-        public string JoinValue => code;
+        public string JoinValue => workshop.JoinCode;
+
+        /// <summary>The links of the workshop's screens (the projector's holds its key).</summary>
+        public CreateWorkshopResponse Workshop => workshop;
 
         public void Send(int rank, string text) =>
             _pending.Add(senders[rank % senders.Length].Connection.InvokeAsync<HubCommandResponse>("AddNote", new HubAddNoteRequest(Guid.NewGuid(), "c1", text)));
