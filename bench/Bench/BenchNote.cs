@@ -19,18 +19,27 @@ internal static class BenchNote
         return marker + Words[..Math.Max(0, Words.Length - marker.Length)];
     }
 
-    /// <summary>The marker in a pushed record, if the record carries a benchmark note.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> record, out int trial, out int rank, out int count, out long sentAt)
+    /// <summary>
+    /// The first marker in <paramref name="text"/>, if any, and the text after it: a push may carry several notes (the
+    /// real app's group commit stores, then pushes, the notes that came during a write together), so a caller reads on.
+    /// </summary>
+    public static bool TryRead(ref ReadOnlySpan<byte> text, out int trial, out int rank, out int count, out long sentAt)
     {
         (trial, rank, count, sentAt) = (0, 0, 0, 0);
-        var at = record.IndexOf("bench#"u8);
-        if (at < 0)
+        while (true)
         {
-            return false;
-        }
+            var at = text.IndexOf("bench#"u8);
+            if (at < 0)
+            {
+                return false;
+            }
 
-        var rest = record[(at + "bench#".Length)..];
-        return Next(ref rest, out trial) && Next(ref rest, out rank) && Next(ref rest, out count) && Next(ref rest, out sentAt);
+            text = text[(at + "bench#".Length)..];
+            if (Next(ref text, out trial) && Next(ref text, out rank) && Next(ref text, out count) && Next(ref text, out sentAt))
+            {
+                return true;
+            }
+        }
     }
 
     private static bool Next(ref ReadOnlySpan<byte> rest, out int value)

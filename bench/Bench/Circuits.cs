@@ -6,7 +6,7 @@ namespace CollectifLive.Bench;
 /// <summary>
 /// Blazor circuits, real ones, in one headless Chromium (a browser context per device, as the end-to-end tests do):
 /// the server's memory per phone circuit (RSS before and after N phones join by the room's link, the participant each
-/// becomes included), then the projector's latency with those phones open: from a note's sending to its appearance in
+/// becomes included, each reading after a forced garbage collection), then the projector's latency with those phones open: from a note's sending to its appearance in
 /// the projector page's DOM (a MutationObserver), beside the latency of the same notes at hub listeners of the same
 /// workshop. The browser's clock and this process's wall clock are the same (CLOCK_REALTIME).
 /// </summary>
@@ -95,8 +95,7 @@ internal static class Circuits
                 await JoinPhone(i);
             }
 
-            await Task.Delay(Settle);
-            var before = ProcessStats.ResidentBytes(real.ProcessId);
+            var before = await Resident(real.ProcessId);
             var joining = Stopwatch.StartNew();
             for (var i = 1; i <= options.Phones; i++)
             {
@@ -104,8 +103,7 @@ internal static class Circuits
             }
 
             Console.Error.WriteLine($"circuits: {options.Phones} phones joined in {joining.Elapsed.TotalSeconds:0} s");
-            await Task.Delay(Settle);
-            var after = ProcessStats.ResidentBytes(real.ProcessId);
+            var after = await Resident(real.ProcessId);
 
             var sentAt = await Send(room, trial: 1);
             var seen = await Seen(projector, sentAt.Count);
@@ -137,6 +135,14 @@ internal static class Circuits
                 await phone.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The server's resident memory once it has collected its garbage and been left alone a few seconds.</summary>
+    private static async Task<long> Resident(int processId)
+    {
+        await ForcedCollection.Collect(processId);
+        await Task.Delay(Settle);
+        return ProcessStats.ResidentBytes(processId);
     }
 
     /// <summary>Opens a join link (as the QR code does) and introduces oneself, as a phone in the room does.</summary>

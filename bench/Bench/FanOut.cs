@@ -21,8 +21,8 @@ internal static class FanOut
         Console.WriteLine();
         Console.WriteLine("#### Fan-out, every trial");
         Console.WriteLine();
-        Console.WriteLine("| N | rate | run | target | wall | sent | send rate | sender lag p99 | delivered | p50 | p95 | p99 | max | 2nd half p50 / 1st | server CPU | generator CPU |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| N | rate | run | target | wall | sent | send rate | sender lag p99 | delivered | notes per push | p50 | p95 | p99 | max | 2nd half p50 / 1st | server CPU | generator CPU |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         trial = await WarmUp(targets, bare, listeners);
         foreach (var size in options.Sizes)
         {
@@ -229,7 +229,7 @@ internal sealed record TrialResult(
         var rate = Format.Invariant($"{Sent.RateKept:0.0}/s") + (Sent.KeptRate ? string.Empty : " **behind**");
         var refused = Refused > 0 ? $" ({Refused} refused)" : string.Empty;
         return $"| {Format.Count(Size)} | {Rate}/s | {Run} | {Target} | {Format.Count(Wall)} | {Sent.Count}{refused} | {rate} | {Format.Ms(Sent.Lag.Percentile(0.99))} " +
-            $"| {delivered} | {Format.Ms(all.Percentile(0.50))} | {Format.Ms(all.Percentile(0.95))} | {Format.Ms(all.Percentile(0.99))} | {Format.Ms(all.MaxMs)} " +
+            $"| {delivered} | {Format.Invariant($"{all.Count / (double)Math.Max(1, Receipts.Pushes):0.00}")} | {Format.Ms(all.Percentile(0.50))} | {Format.Ms(all.Percentile(0.95))} | {Format.Ms(all.Percentile(0.99))} | {Format.Ms(all.MaxMs)} " +
             $"| {Format.Ratio(Receipts.Late.Percentile(0.5) / Receipts.Early.Percentile(0.5))} | {Format.Cores(ServerCores)} | {Format.Cores(GeneratorCores)} |";
     }
 }

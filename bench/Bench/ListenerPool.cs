@@ -106,9 +106,10 @@ internal sealed class ListenerPool : IAsyncDisposable
             var words = answer.Split(' ');
             receipts.NoteBytes = Math.Max(receipts.NoteBytes, int.Parse(words[0], CultureInfo.InvariantCulture));
             receipts.LastAt = Math.Max(receipts.LastAt, long.Parse(words[1], CultureInfo.InvariantCulture));
-            receipts.All.Merge(Histogram.Parse(words[2]));
-            receipts.Early.Merge(Histogram.Parse(words[3]));
-            receipts.Late.Merge(Histogram.Parse(words[4]));
+            receipts.Pushes += long.Parse(words[2], CultureInfo.InvariantCulture);
+            receipts.All.Merge(Histogram.Parse(words[3]));
+            receipts.Early.Merge(Histogram.Parse(words[4]));
+            receipts.Late.Merge(Histogram.Parse(words[5]));
         }
 
         return receipts;
@@ -146,6 +147,9 @@ internal sealed class TrialReceipts
     public int NoteBytes { get; set; }
 
     public long LastAt { get; set; }
+
+    /// <summary>Pushes that carried the trial's notes, every listener counted.</summary>
+    public long Pushes { get; set; }
 
     public Histogram All { get; } = new();
 

@@ -138,7 +138,10 @@ internal sealed class ListenedTarget : IAsyncDisposable
 
     public string Progress(int trial) => Invariant($"{(_trials.TryGetValue(trial, out var receipts) ? receipts.Count : 0)}");
 
-    /// <summary>A note push's size, the last receipt's timestamp, and the latencies: all, first half of the notes, second half.</summary>
+    /// <summary>
+    /// A note push's size, the last receipt's timestamp, the pushes that carried notes, and the latencies: all, first
+    /// half of the notes, second half.
+    /// </summary>
     public string Report(int trial)
     {
         if (!_trials.TryRemove(trial, out var receipts))
@@ -148,7 +151,7 @@ internal sealed class ListenedTarget : IAsyncDisposable
 
         lock (receipts)
         {
-            return Invariant($"{_noteBytes} {receipts.LastAt} {receipts.All.Serialize()} {receipts.Early.Serialize()} {receipts.Late.Serialize()}");
+            return Invariant($"{_noteBytes} {receipts.LastAt} {receipts.Pushes} {receipts.All.Serialize()} {receipts.Early.Serialize()} {receipts.Late.Serialize()}");
         }
     }
 
@@ -211,20 +214,30 @@ internal sealed class ListenedTarget : IAsyncDisposable
 
         Interlocked.Increment(ref _pushes);
         Interlocked.Add(ref _pushedBytes, record.Length + 1);
-        if (!BenchNote.TryRead(record, out var trial, out var rank, out var count, out var sentAt))
+        var notes = 0;
+        var rest = record;
+        while (BenchNote.TryRead(ref rest, out var trial, out var rank, out var count, out var sentAt))
         {
-            return;
+            var receipts = _trials.GetOrAdd(trial, _ => new TrialReceipts());
+            var latency = (long)((receivedAt - sentAt) * NanosecondsPerTick);
+            lock (receipts)
+            {
+                receipts.All.Add(latency);
+                (rank < count / 2 ? receipts.Early : receipts.Late).Add(latency);
+                receipts.LastAt = Math.Max(receipts.LastAt, receivedAt);
+                receipts.Count++;
+                notes++;
+                if (notes == 1)
+                {
+                    receipts.Pushes++;
+                }
+            }
         }
 
-        Interlocked.CompareExchange(ref _noteBytes, record.Length + 1, 0);
-        var receipts = _trials.GetOrAdd(trial, _ => new TrialReceipts());
-        var latency = (long)((receivedAt - sentAt) * NanosecondsPerTick);
-        lock (receipts)
+        // A note's push alone: its size is the bandwidth one note costs each listener.
+        if (notes == 1)
         {
-            receipts.All.Add(latency);
-            (rank < count / 2 ? receipts.Early : receipts.Late).Add(latency);
-            receipts.LastAt = Math.Max(receipts.LastAt, receivedAt);
-            receipts.Count++;
+            Interlocked.CompareExchange(ref _noteBytes, record.Length + 1, 0);
         }
     }
 
@@ -239,5 +252,8 @@ internal sealed class ListenedTarget : IAsyncDisposable
         public long LastAt { get; set; }
 
         public long Count { get; set; }
+
+        /// <summary>Records that carried the trial's notes: fewer than the notes when pushes carry several.</summary>
+        public long Pushes { get; set; }
     }
 }

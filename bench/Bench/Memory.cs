@@ -2,12 +2,15 @@ namespace CollectifLive.Bench;
 
 /// <summary>
 /// Memory per hub participant: the server process's resident memory (VmRSS) with a few participants joined, then with
-/// all of them, on each target; the slope between the two is what one more participant costs. Each reading is taken
-/// after the server has been left alone for a few seconds.
+/// all of them, on each target; the slope between the two is what one more participant costs. Participants join a
+/// batch at a time (not all at once: the bare hub's join pushes, N² / 2 of them at once, would fill its buffers and be
+/// counted as memory per participant). Before each reading the server is made to collect its garbage and is left alone
+/// for a few seconds, so that the reading is what it holds.
 /// </summary>
 internal static class Memory
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    private const int Batch = 250;
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
     public static async Task Run(BenchOptions options, RealTarget real, BareTarget bare, ListenerPool listeners)
     {
@@ -47,13 +50,19 @@ internal static class Memory
 
     private static async Task<long> Joined(ListenerPool listeners, ITarget target, IRoom room, string name, int more)
     {
-        await listeners.Connect(name, target.Hub, more);
-        var answers = await listeners.Join(name, room.JoinKind, room.JoinValue);
-        if (answers.Refused > 0)
+        for (var joined = 0; joined < more; joined += Batch)
         {
-            throw new InvalidOperationException($"{target.Name}: {answers.Refused} joins refused");
+            await listeners.Connect(name, target.Hub, Math.Min(Batch, more - joined));
+            var answers = await listeners.Join(name, room.JoinKind, room.JoinValue);
+            if (answers.Refused > 0)
+            {
+                throw new InvalidOperationException($"{target.Name}: {answers.Refused} joins refused");
+            }
+
+            await listeners.Quiet(name);
         }
 
+        await ForcedCollection.Collect(target.ProcessId);
         await Task.Delay(Settle);
         return ProcessStats.ResidentBytes(target.ProcessId);
     }
