@@ -113,6 +113,7 @@ internal static class FanOut
 
     private static async Task<TrialResult> Trial(int trial, ITarget target, IRoom room, string name, int size, int rate, int run, int seconds, int wall, ListenerPool listeners)
     {
+        var resyncs = (await listeners.Counts(name)).Resyncs;
         var cpu = new CpuMeter(target.ProcessId, listeners.ProcessIds);
         var sent = await Send(room, trial, rate, seconds);
         var refused = await room.Settle();
@@ -124,7 +125,8 @@ internal static class FanOut
 
         var receipts = await listeners.Report(name, trial);
         var (server, generator) = cpu.Stop();
-        return new TrialResult(target.Name, target is BareTarget, size, rate, run, wall, sent, refused, expected, receipts, server, generator);
+        resyncs = (await listeners.Counts(name)).Resyncs - resyncs;
+        return new TrialResult(target.Name, target is BareTarget, size, rate, run, wall, sent, refused, expected, receipts, resyncs, server, generator);
     }
 
     /// <summary>
@@ -214,6 +216,7 @@ internal sealed record TrialResult(
     int Refused,
     long Expected,
     TrialReceipts Receipts,
+    long Resyncs,
     double ServerCores,
     double GeneratorCores)
 {
@@ -225,7 +228,8 @@ internal sealed record TrialResult(
     public string Row()
     {
         var all = Receipts.All;
-        var delivered = Receipts.All.Count == Expected ? "all" : $"**{Format.Count(all.Count)} of {Format.Count(Expected)}**";
+        var delivered = (Receipts.All.Count == Expected ? "all" : $"**{Format.Count(all.Count)} of {Format.Count(Expected)}**") +
+            (Resyncs > 0 ? $" ({Format.Count(Resyncs)} Resync pushes)" : string.Empty);
         var rate = Format.Invariant($"{Sent.RateKept:0.0}/s") + (Sent.KeptRate ? string.Empty : " **behind**");
         var refused = Refused > 0 ? $" ({Refused} refused)" : string.Empty;
         return $"| {Format.Count(Size)} | {Rate}/s | {Run} | {Target} | {Format.Count(Wall)} | {Sent.Count}{refused} | {rate} | {Format.Ms(Sent.Lag.Percentile(0.99))} " +

@@ -26,7 +26,7 @@ internal static class Joins
                     await listeners.Connect(name, target.Hub, options.Participants);
                     var cpu = new CpuMeter(target.ProcessId, listeners.ProcessIds);
                     var answers = await listeners.Join(name, room.JoinKind, room.JoinValue);
-                    var (messages, bytes) = await listeners.Quiet(name);
+                    var (messages, bytes, _) = await listeners.Quiet(name);
                     var (server, generator) = cpu.Stop();
                     results.Add((run, target, answers, messages, bytes, server, generator));
                     Console.WriteLine(

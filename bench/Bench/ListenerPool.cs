@@ -66,15 +66,15 @@ internal sealed class ListenerPool : IAsyncDisposable
             answers.Max(a => a[3]));
     }
 
-    /// <summary>Messages pushed to the target's connections so far, and their bytes.</summary>
-    public async Task<(long Messages, long Bytes)> Counts(string target)
+    /// <summary>Messages pushed to the target's connections so far, their bytes, and the "Resync" pushes among them.</summary>
+    public async Task<(long Messages, long Bytes, long Resyncs)> Counts(string target)
     {
         var answers = (await Ask(_ => $"counts {target}")).Select(Numbers).ToList();
-        return (answers.Sum(a => a[0]), answers.Sum(a => a[1]));
+        return (answers.Sum(a => a[0]), answers.Sum(a => a[1]), answers.Sum(a => a[2]));
     }
 
     /// <summary>Waits until no message has come to the target for a second (at most a minute): answers the counts then.</summary>
-    public async Task<(long Messages, long Bytes)> Quiet(string target)
+    public async Task<(long Messages, long Bytes, long Resyncs)> Quiet(string target)
     {
         var counts = await Counts(target);
         var started = Stopwatch.GetTimestamp();

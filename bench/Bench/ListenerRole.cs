@@ -84,6 +84,7 @@ internal sealed class ListenedTarget : IAsyncDisposable
     private Task _pinging = Task.CompletedTask;
     private long _pushes;
     private long _pushedBytes;
+    private long _resyncs;
     private int _noteBytes;
     private int _named;
 
@@ -133,8 +134,12 @@ internal sealed class ListenedTarget : IAsyncDisposable
         return Invariant($"{answers.Count(a => a)} {answers.Count(a => !a)} {firstSent} {lastAnswered}");
     }
 
-    /// <summary>Messages pushed to these connections so far (answers to their own calls left out), and their bytes.</summary>
-    public string Counts() => Invariant($"{Interlocked.Read(ref _pushes)} {Interlocked.Read(ref _pushedBytes)}");
+    /// <summary>
+    /// Messages pushed to these connections so far (answers to their own calls left out), their bytes, and how many were
+    /// the real hub's "Resync" (the server lost track of its changes and sends that instead: a client then pulls a
+    /// snapshot, which these listeners do not, so the notes it replaced never reach them).
+    /// </summary>
+    public string Counts() => Invariant($"{Interlocked.Read(ref _pushes)} {Interlocked.Read(ref _pushedBytes)} {Interlocked.Read(ref _resyncs)}");
 
     public string Progress(int trial) => Invariant($"{(_trials.TryGetValue(trial, out var receipts) ? receipts.Count : 0)}");
 
@@ -214,6 +219,10 @@ internal sealed class ListenedTarget : IAsyncDisposable
 
         Interlocked.Increment(ref _pushes);
         Interlocked.Add(ref _pushedBytes, record.Length + 1);
+        if (record.IndexOf("\"target\":\"Resync\""u8) >= 0)
+        {
+            Interlocked.Increment(ref _resyncs);
+        }
         var notes = 0;
         var rest = record;
         while (BenchNote.TryRead(ref rest, out var trial, out var rank, out var count, out var sentAt))
