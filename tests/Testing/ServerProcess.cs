@@ -20,6 +20,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The process id, to read its memory and CPU time (benchmarks).</summary>
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public string Output => _output.Text;
