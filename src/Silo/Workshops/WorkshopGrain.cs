@@ -604,15 +604,27 @@ public sealed partial class WorkshopGrain(
                     durable.TrySetResult(true);
                 }
 
-                if (_snapshot.IsCompleted && !_deleting && journalOptions.Value.IsDue(_entriesSinceSnapshot, _bytesSinceSnapshot))
+                // A snapshot waits for a pause in the writes (below), so a burst's appends do not queue behind it,
+                // unless the burst has gone on so long that the journal is well past the mark.
+                if (journalOptions.Value.IsOverdue(_entriesSinceSnapshot, _bytesSinceSnapshot))
                 {
-                    _snapshot = Snapshot();
+                    SnapshotIfDue();
                 }
             }
         }
         finally
         {
             _writing = false;
+        }
+
+        SnapshotIfDue();
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (_snapshot.IsCompleted && !_deleting && !_broken && _committed is not null && journalOptions.Value.IsDue(_entriesSinceSnapshot, _bytesSinceSnapshot))
+        {
+            _snapshot = Snapshot();
         }
     }
 
