@@ -18,56 +18,70 @@ internal static class WorkshopProjection
         _ => note.Status == NoteStatus.Visible && note.Revealed && state.Settings.ParticipantsSeeWall,
     };
 
-    public static WorkshopHeader Header(WorkshopState state, Audience audience)
+    public static WorkshopHeader Header(WorkshopState state, Audience audience) => Header(state, audience, HeaderCounts.Of(state));
+
+    /// <summary>
+    /// The counts every header shows, counted once per state: they scan every participant and note, and a write's
+    /// change needs them for three audiences, before and after.
+    /// </summary>
+    private sealed record HeaderCounts(ParticipationCounts Counts, int Pending)
     {
-        int inRoom = 0, remote = 0;
-        foreach (var participant in state.Participants.Values)
+        public static HeaderCounts Of(WorkshopState state)
         {
-            if (participant.Presence == Presence.Remote)
+            int inRoom = 0, remote = 0;
+            foreach (var participant in state.Participants.Values)
             {
-                remote++;
+                if (participant.Presence == Presence.Remote)
+                {
+                    remote++;
+                }
+                else
+                {
+                    inRoom++;
+                }
             }
-            else
+
+            int fromRoom = 0, fromRemote = 0, fromPaper = 0, pending = 0;
+            foreach (var note in state.Notes.Values)
             {
-                inRoom++;
+                if (note.Status == NoteStatus.Pending)
+                {
+                    pending++;
+                }
+
+                if (note.Status != NoteStatus.Visible)
+                {
+                    continue;
+                }
+
+                switch (note.Origin)
+                {
+                    case Presence.Remote: fromRemote++; break;
+                    case Presence.Paper: fromPaper++; break;
+                    default: fromRoom++; break;
+                }
             }
+
+            return new HeaderCounts(new ParticipationCounts(inRoom, remote, fromRoom + fromRemote + fromPaper, fromRoom, fromRemote, fromPaper), pending);
         }
+    }
 
-        int fromRoom = 0, fromRemote = 0, fromPaper = 0, pending = 0;
-        foreach (var note in state.Notes.Values)
-        {
-            if (note.Status == NoteStatus.Pending)
-            {
-                pending++;
-            }
-
-            if (note.Status != NoteStatus.Visible)
-            {
-                continue;
-            }
-
-            switch (note.Origin)
-            {
-                case Presence.Remote: fromRemote++; break;
-                case Presence.Paper: fromPaper++; break;
-                default: fromRoom++; break;
-            }
-        }
-
+    private static WorkshopHeader Header(WorkshopState state, Audience audience, HeaderCounts tally)
+    {
         return new WorkshopHeader(
             state.Id,
             state.Title,
             state.Question,
             [.. state.Columns.Select(c => c.ToView())],
             state.JoinCode,
-            new ParticipationCounts(inRoom, remote, fromRoom + fromRemote + fromPaper, fromRoom, fromRemote, fromPaper),
+            tally.Counts,
             state.CreatedAt,
             state.Phase,
             state.Settings.ToView(),
             state.Locks.ToView(),
             state.Timer.ToView(),
             state.Spotlight?.ToView(),
-            audience == Audience.Facilitator ? pending : 0,
+            audience == Audience.Facilitator ? tally.Pending : 0,
             state.EventId,
             state.KeyGeneration,
             state.Kept);
@@ -210,23 +224,24 @@ internal static class WorkshopProjection
             ItemKinds.Themes.Touched(before, after),
             rounds,
             ItemKinds.Recommendations.Touched(before, after));
+        var tallies = (Before: before is null ? null : HeaderCounts.Of(before), After: HeaderCounts.Of(after));
         return new WorkshopChange(
             after.Id,
             (before?.Version ?? 0) + 1,
             after.Version,
-            Delta(before, after, touched, Audience.Facilitator),
-            Delta(before, after, touched, Audience.Projector),
-            Delta(before, after, touched, Audience.Participants),
+            Delta(before, after, touched, tallies, Audience.Facilitator),
+            Delta(before, after, touched, tallies, Audience.Projector),
+            Delta(before, after, touched, tallies, Audience.Participants),
             OwnDeltas(before, after, touched));
     }
 
     private sealed record TouchedItems(
         IReadOnlyList<string> Notes, IReadOnlyList<string> Roster, IReadOnlyList<string> Themes, IReadOnlyList<string> Rounds, IReadOnlyList<string> Recommendations);
 
-    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, TouchedItems touched, Audience audience)
+    private static AudienceDelta Delta(WorkshopState? before, WorkshopState after, TouchedItems touched, (HeaderCounts? Before, HeaderCounts After) tallies, Audience audience)
     {
-        var header = Header(after, audience);
-        var previous = before is null ? null : Header(before, audience);
+        var header = Header(after, audience, tallies.After);
+        var previous = before is null ? null : Header(before, audience, tallies.Before!);
 
         // A note or a join changes only the counts: send those, not the whole header again to every screen. Each header
         // maps the columns anew, so they are compared by content.
