@@ -1,5 +1,7 @@
+using System.Net;
 using Xunit.Abstractions;
 using CollectifLive.Testing;
+using CollectifLive.Web.Hosting;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Workshops;
 
@@ -13,6 +15,43 @@ public class StorageOutageTests(ITestOutputHelper output)
 {
     /// <summary>Far above the few seconds the refusal takes, far below the 30 s a call used to hang for.</summary>
     private static readonly TimeSpan RefusalBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Readiness_says_unavailable_while_storage_is_down_and_ready_once_it_is_back_while_liveness_stays_up()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collectiflive-health-" + Guid.NewGuid().ToString("N"));
+        var azurite = await AzuriteProcess.Start(folder);
+        var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        var settings = AppSettings.CoHosted(azurite.ConnectionString);
+        var app = await AppInstance.Start(settings);
+        using var http = new HttpClient { BaseAddress = new Uri(settings.BaseUrl) };
+        try
+        {
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), await Probe(http, HealthEndpoints.Live));
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), await Probe(http, HealthEndpoints.Ready));
+
+            await azurite.DisposeAsync();
+            await Eventually.Until(() => Probe(http, HealthEndpoints.Ready), probe => probe == (HttpStatusCode.ServiceUnavailable, "Unhealthy"),
+                "readiness to say storage is down", TimeSpan.FromSeconds(60));
+            Assert.Equal((HttpStatusCode.OK, "Healthy"), await Probe(http, HealthEndpoints.Live));
+
+            azurite = await AzuriteProcess.Start(folder, ports);
+            await Eventually.Until(() => Probe(http, HealthEndpoints.Ready), probe => probe == (HttpStatusCode.OK, "Healthy"),
+                "readiness back once storage is", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await azurite.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> Probe(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     [Fact]
     public async Task A_note_sent_while_storage_is_down_is_refused_as_unavailable_and_lands_once_when_retried_after()
