@@ -151,7 +151,15 @@ public class GroupingTests(AppFixture app)
         await Task.WhenAll(
             DragIntoNewTheme(first, "Note 1", apartFrom: "Note 2"),
             GroupWithKeyboard(second.Page, "Thème B", "Note 2", "Note 4"));
-        await BothShow(first, second, ".cluster[data-cluster-id]", 2);
+        // Both gestures landed: only Notes 3 and 5 are left unclassified, on both screens, and both show the same
+        // themes. Usually Note 1 has a theme of its own; once in five CI runs the drop landed on "Thème B", which the
+        // other console had just drawn where the drop zone was, and one theme held all three. Either is what two
+        // people grouping at once can produce; what the two screens show may not differ.
+        await BothShow(first, second, ".cluster.unclassified .note", 2);
+        await Eventually.Until(
+            async () => (await Themes(first.Page), await Themes(second.Page)),
+            screens => screens.Item1.Count > 0 && screens.Item1.SequenceEqual(screens.Item2),
+            "both consoles to show the same themes after grouping at once");
 
         // Both move "Note 3" at once, to different themes: one wins, and every screen agrees on which.
         // The first console's theme (named from what that console saw) is the one holding "Note 1".
