@@ -46,6 +46,7 @@ builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = Limit
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 builder.Services.AddCollectifLiveHealth();
+builder.Services.AddGracefulShutdown();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
@@ -166,6 +167,7 @@ app.MapWorkshopApi();
 app.MapEventApi();
 app.MapHub<WorkshopHub>("/hubs/workshop");
 app.MapCollectifLiveHealth();
+app.AnnounceRestarts();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // frame-ancestors 'none' is in the site's policy
 

@@ -25,6 +25,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Once exited: 0 when it stopped by itself, 137 when it was killed.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string Output => _output.Text;
 
     /// <summary>Starts <paramref name="assembly"/> from src/<paramref name="projectFolder"/>'s build output with the given settings.</summary>

@@ -87,4 +87,7 @@ public static class HubMessages
 
     /// <summary>The workshop was deleted by its facilitator or organiser: nothing more will come.</summary>
     public const string Deleted = "Deleted";
+
+    /// <summary>The server is stopping (Ctrl-C, SIGTERM, an upgrade): the connection closes next; reconnect and Resync.</summary>
+    public const string Restarting = "Restarting";
 }

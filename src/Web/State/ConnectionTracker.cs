@@ -1,13 +1,15 @@
+using CollectifLive.Web.Hosting;
 using CollectifLive.Web.Workshops;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.JSInterop;
 
 namespace CollectifLive.Web.State;
 
 /// <summary>
 /// Notes who the circuit's browser is, for the per-client limits, and tells the circuit's store when its browser comes
-/// back after a drop, so an unsent note is sent again.
+/// back after a drop, so an unsent note is sent again; lists the circuit's page among those told of a restart.
 /// </summary>
-public sealed class ConnectionTracker(WorkshopStore store, CircuitClient client, IHttpContextAccessor http) : CircuitHandler
+public sealed class ConnectionTracker(WorkshopStore store, CircuitClient client, IHttpContextAccessor http, ShutdownNotices notices, IJSRuntime page) : CircuitHandler
 {
     private int _connections;
 
@@ -18,6 +20,13 @@ public sealed class ConnectionTracker(WorkshopStore store, CircuitClient client,
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         client.Current = Client.OfCircuit(http.HttpContext, circuit.Id);
+        notices.Opened(circuit.Id, page);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        notices.Closed(circuit.Id);
         return Task.CompletedTask;
     }
 

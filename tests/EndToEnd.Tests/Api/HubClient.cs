@@ -29,6 +29,9 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Set when the server said the workshop was deleted.</summary>
     public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Set when the server said it is stopping.</summary>
+    public TaskCompletionSource Restarting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>A connection; from <paramref name="from"/> (a loopback address of its own) when given, as another machine's would be.</summary>
     public static async Task<HubClient> Connect(string baseUrl, string language = "fr", IPAddress? from = null)
     {
@@ -55,6 +58,7 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<HubChange>(HubMessages.Change, client.Changes.Enqueue);
         connection.On<HubOwnChange>(HubMessages.Own, client.OwnChanges.Enqueue);
         connection.On(HubMessages.Deleted, () => client.Deleted.TrySetResult());
+        connection.On(HubMessages.Restarting, () => client.Restarting.TrySetResult());
         connection.On(HubMessages.Resync, () => Interlocked.Increment(ref client._resyncRequests));
         await connection.StartAsync();
         return client;

@@ -9,7 +9,7 @@ namespace CollectifLive.EndToEnd.Tests.Browser;
 public class RestartTests(AppFixture shared)
 {
     [Fact]
-    public async Task After_a_full_restart_the_workshop_its_notes_and_participants_are_all_there()
+    public async Task A_phone_is_told_the_server_restarts_and_after_the_restart_the_workshop_its_notes_and_participants_are_all_there()
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "collectiflive-restart-" + Guid.NewGuid().ToString("N"));
         var azurite = await AzuriteProcess.Start(dataFolder);
@@ -25,6 +25,10 @@ public class RestartTests(AppFixture shared)
             phone.Load += (_, _) => reloaded.TrySetResult();
 
             await app.Stop();
+            Assert.Equal(0, app.ExitCode);
+
+            // Told before the connection closed, and still saying it while the server is away.
+            await Expect(phone.Locator(".reconnect-banner.restarting .restart-notice")).ToHaveTextAsync("Le serveur redémarre. Ce que vous avez envoyé est enregistré ; la page revient d'elle-même dans un instant.");
             await azurite.DisposeAsync();
             azurite = await AzuriteProcess.Start(dataFolder);
             settings = settings with { StorageConnectionString = azurite.ConnectionString, SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() };

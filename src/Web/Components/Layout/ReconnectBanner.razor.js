@@ -5,12 +5,16 @@ banner.addEventListener("components-reconnect-state-changed", onStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
 
+// The server said it is stopping (Ctrl-C, an upgrade): the banner says so, and keeps saying it while the
+// connection is down, instead of "connection lost"; the page reloads once the server is back.
+window.collectifServerRestarting = () => banner.classList.add("visible", "restarting");
+
 function onStateChanged(event) {
   const state = event.detail.state;
   if (state === "show" || state === "retrying") {
     banner.classList.add("visible");
   } else if (state === "hide") {
-    banner.classList.remove("visible");
+    banner.classList.remove("visible", "restarting");
   } else if (state === "failed") {
     banner.classList.add("visible");
     document.addEventListener("visibilitychange", retryWhenVisible);

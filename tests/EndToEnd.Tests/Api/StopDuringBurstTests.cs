@@ -6,19 +6,39 @@ using CollectifLive.Web.Realtime;
 namespace CollectifLive.EndToEnd.Tests.Api;
 
 /// <summary>
-/// The app killed with SIGKILL in the middle of a burst of notes, on the storage ./run.sh uses (one SQLite file, synced
-/// before each acknowledgement): after a restart on the same file, every note a phone was told was recorded is on the
-/// wall, and every operation sent again with its id (the acknowledged ones and the ones the kill cut off) is there once.
+/// The app stopped in the middle of a burst of notes from eight phones, on the storage ./run.sh uses (one SQLite file,
+/// synced before each acknowledgement): killed with SIGKILL, or stopped as Ctrl-C or a service manager stops it
+/// (SIGTERM). After a restart on the same file, every note a phone was told was recorded is on the wall before anyone
+/// sends anything again, and every operation sent again with its id (the acknowledged ones and the ones the stop cut
+/// off) is there once.
 /// </summary>
-public class CrashTests(ITestOutputHelper output)
+public class StopDuringBurstTests(ITestOutputHelper output)
 {
     private const int Writers = 8;
-    private const int AcknowledgedBeforeTheKill = 150;
+    private const int AcknowledgedBeforeTheStop = 150;
 
     [Fact]
     public async Task Kill_9_of_the_app_during_a_burst_loses_no_acknowledged_note_and_applies_no_operation_twice()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "collectiflive-crash-" + Guid.NewGuid().ToString("N"));
+        await StopDuringABurst(async (app, _) => await app.KillHard());
+    }
+
+    [Fact]
+    public async Task Sigterm_during_a_burst_tells_every_phone_the_server_restarts_exits_by_itself_and_loses_no_acknowledged_note()
+    {
+        await StopDuringABurst(async (app, hubs) =>
+        {
+            await app.Stop();
+            Assert.Equal(0, app.ExitCode);
+
+            // Told before the connection closed: each client reads it from what it had received.
+            await Task.WhenAll(hubs.Select(hub => hub.Restarting.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+        });
+    }
+
+    private async Task StopDuringABurst(Func<ServerProcess, IReadOnlyList<HubClient>, Task> stop)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "collectiflive-stop-" + Guid.NewGuid().ToString("N"));
         // Limits raised: eight writers as fast as they can go are a flood by the product's measure.
         var settings = AppSettings.OnSqlite(Path.Combine(folder, "collectiflive.db")).Shared();
         var app = await AppInstance.Start(settings);
@@ -53,13 +73,13 @@ public class CrashTests(ITestOutputHelper output)
                     }
                     catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
                     {
-                        return; // the connection died with the app
+                        return; // the connection closed with the app
                     }
                 }
             })).ToList();
 
-            await Eventually.Until(() => acknowledged.Count >= AcknowledgedBeforeTheKill, "notes acknowledged before the kill", TimeSpan.FromSeconds(60));
-            await app.KillHard();
+            await Eventually.Until(() => acknowledged.Count >= AcknowledgedBeforeTheStop, "notes acknowledged before the stop", TimeSpan.FromSeconds(60));
+            await stop(app, hubs);
             await Task.WhenAll(burst);
             foreach (var hub in hubs)
             {
@@ -68,6 +88,10 @@ public class CrashTests(ITestOutputHelper output)
 
             var lastAcknowledged = acknowledged.ToDictionary();
             app = await AppInstance.Start(settings with { SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() });
+
+            // Before anything is sent again: what was acknowledged is stored.
+            var wallAfterRestart = await Wall(settings, workshop.JoinCode, tokens[0]);
+            Assert.DoesNotContain(lastAcknowledged.Values, note => !wallAfterRestart.ContainsKey(note.Text));
 
             // Every writer comes back as itself and sends again everything it sent: what was cut off lands now, what
             // had landed is recognised by its operation id.
@@ -81,13 +105,9 @@ public class CrashTests(ITestOutputHelper output)
                 }
             }
 
-            await using var reader = await HubClient.Connect(settings.BaseUrl);
-            Assert.Null((await reader.Join(new HubJoinRequest(workshop.JoinCode, ParticipantToken: tokens[0]))).Error);
-            var wall = (await reader.Resync())!.View.Notes.GroupBy(n => n.Text).ToDictionary(g => g.Key, g => g.Count());
-
-            Assert.True(lastAcknowledged.Count >= AcknowledgedBeforeTheKill, $"{lastAcknowledged.Count} acknowledged");
-            output.WriteLine($"{lastAcknowledged.Count} acknowledged before the kill, {sent.Count} sent, {wall.Count} distinct notes on the wall after the restart.");
-            Assert.DoesNotContain(lastAcknowledged.Values, note => !wall.ContainsKey(note.Text));
+            var wall = await Wall(settings, workshop.JoinCode, tokens[0]);
+            Assert.True(lastAcknowledged.Count >= AcknowledgedBeforeTheStop, $"{lastAcknowledged.Count} acknowledged");
+            output.WriteLine($"{lastAcknowledged.Count} acknowledged before the stop, {wallAfterRestart.Count} on the wall after the restart, {sent.Count} sent, {wall.Count} distinct notes once all was sent again.");
             Assert.DoesNotContain(wall, note => note.Value != 1);
             Assert.Equal(sent.Count, wall.Count);
         }
@@ -96,5 +116,13 @@ public class CrashTests(ITestOutputHelper output)
             await app.DisposeAsync();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>How many times each text is on the wall, read by a participant who comes back.</summary>
+    private static async Task<Dictionary<string, int>> Wall(AppSettings settings, string joinCode, string token)
+    {
+        await using var reader = await HubClient.Connect(settings.BaseUrl);
+        Assert.Null((await reader.Join(new HubJoinRequest(joinCode, ParticipantToken: token))).Error);
+        return (await reader.Resync())!.View.Notes.GroupBy(n => n.Text).ToDictionary(g => g.Key, g => g.Count());
     }
 }
