@@ -47,6 +47,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddProblemDetails();
 builder.Services.AddCollectifLiveHealth();
 builder.Services.AddGracefulShutdown();
+builder.AddCollectifLiveTelemetry();
 // A malformed API request gets the same answer in every environment (a problem), not a developer's exception page.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
 
@@ -101,7 +102,7 @@ app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.Use((http, next) =>
 {
-    if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs"))
+    if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs") || http.Request.Path.StartsWithSegments(OperatorEndpoints.Prefix))
     {
         http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
     }
@@ -151,6 +152,7 @@ app.Use((http, next) =>
 
     return next(http);
 });
+app.UseOperatorKey();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -168,6 +170,7 @@ app.MapEventApi();
 app.MapHub<WorkshopHub>("/hubs/workshop");
 app.MapCollectifLiveHealth();
 app.AnnounceRestarts();
+app.MapOperatorEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null); // frame-ancestors 'none' is in the site's policy
 

@@ -15,7 +15,8 @@ public sealed record AppSettings(
     string ClusterId = "collectiflive-tests",
     int? ClientRatePerMinute = null,
     string? SqlitePath = null,
-    string? ReverseProxies = null)
+    string? ReverseProxies = null,
+    string? OperatorKey = null)
 {
     /// <summary>
     /// Far above what the end-to-end suite does from its one address (127.0.0.1) in a minute on the fastest machine,
@@ -40,9 +41,17 @@ public sealed record AppSettings(
         "JoinsPerAddressPerMinute", "JoinsPerAddressPerHour", "NotesPerAddressPerMinute", "NotesPerParticipantPerMinute",
     ];
 
-    public IReadOnlyDictionary<string, string> Environment => ClientRatePerMinute is { } rate
-        ? new Dictionary<string, string>(Cluster.Concat(Rates.Select(name => KeyValuePair.Create($"Limits__{name}", rate.ToString(CultureInfo.InvariantCulture)))))
-        : Cluster;
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(Cluster
+        .Concat(ClientRatePerMinute is { } rate ? Rates.Select(name => KeyValuePair.Create($"Limits__{name}", rate.ToString(CultureInfo.InvariantCulture))) : [])
+        .Concat(OperatorKey is null ? [] : Operator(OperatorKey)));
+
+    /// <summary>Metrics and the dashboard turned on, behind <paramref name="key"/>.</summary>
+    private static Dictionary<string, string> Operator(string key) => new()
+    {
+        ["Operator__Key"] = key,
+        ["Operator__Metrics"] = "true",
+        ["Operator__Dashboard"] = "true",
+    };
 
     private Dictionary<string, string> Cluster => new()
     {

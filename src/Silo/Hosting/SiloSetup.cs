@@ -3,10 +3,12 @@ using Azure.Storage.Blobs;
 using CollectifLive.Silo.Clients;
 using CollectifLive.Silo.Privacy;
 using CollectifLive.Silo.Storage;
+using CollectifLive.Silo.Workshops;
 using CollectifLive.Silo.Workshops.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 
 namespace CollectifLive.Silo.Hosting;
@@ -72,6 +74,8 @@ public static class SiloSetup
     private static void AddDomainServices(this ISiloBuilder silo)
     {
         silo.Services.TryAddKeyedSingleton(Clocks.Domain, TimeProvider.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<WorkshopMetrics>();
         silo.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(options => options.Days is >= 1 and <= RetentionOptions.MaxDays, $"{RetentionOptions.Section}:Days must be between 1 and {RetentionOptions.MaxDays}.")
             .ValidateOnStart();
@@ -130,6 +134,13 @@ public static class SiloSetup
             options.ServiceId = settings.ServiceId;
         });
         silo.AddServiceKey(settings.RequireServiceKey());
+
+        // The dashboard's grains and its call profiler run only when an operator asked for it: they cost every call.
+        if (OperatorOptions.From(silo.Configuration).Dashboard)
+        {
+            silo.AddDashboard();
+        }
+
         return silo.AddCollectifLiveStorage(settings);
     }
 }

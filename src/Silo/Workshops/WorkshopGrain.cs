@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CollectifLive.Domain;
 using CollectifLive.Events;
 using CollectifLive.JoinCodes;
@@ -37,6 +38,7 @@ public sealed partial class WorkshopGrain(
     IOptions<RetentionOptions> retention,
     IOptions<ClientLimitOptions> clientLimits,
     ServiceAccess serviceAccess,
+    WorkshopMetrics metrics,
     [FromKeyedServices(Clocks.Domain)] TimeProvider clock,
     ILogger<WorkshopGrain> logger) : Grain, IWorkshopGrain, IRemindable
 {
@@ -636,6 +638,7 @@ public sealed partial class WorkshopGrain(
     private async Task<bool> TryAppend(JournalBatch batch, long version)
     {
         var delay = FirstRetryDelay;
+        var startedAt = Stopwatch.GetTimestamp();
         JournalEntry? entry = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -644,19 +647,20 @@ public sealed partial class WorkshopGrain(
                 _key ??= await keys.GetOrCreate(ContentKeys.WorkshopOwner(WorkshopId));
                 entry ??= batch.Seal(_key, WorkshopId, version);
                 _journalHead = await journal.Append(WorkshopId, _journalHead, entry);
-                Appended(entry);
+                Appended(entry, startedAt, batch);
                 return true;
             }
             catch (InconsistentStateException exception)
             {
                 if (attempt > 1 && entry is not null && await LandedBefore(entry))
                 {
-                    Appended(entry);
+                    Appended(entry, startedAt, batch);
                     return true;
                 }
 
                 // Someone else wrote this workshop (a duplicate activation): our memory is stale; reload from storage.
                 LogWriteConflict(exception, WorkshopId);
+                metrics.WriteFailed();
                 return false;
             }
             catch (Exception exception) when (attempt < WriteAttempts)
@@ -668,15 +672,17 @@ public sealed partial class WorkshopGrain(
             catch (Exception exception)
             {
                 LogWriteFailed(exception, WorkshopId, attempt);
+                metrics.WriteFailed();
                 return false;
             }
         }
     }
 
-    private void Appended(JournalEntry entry)
+    private void Appended(JournalEntry entry, long startedAt, JournalBatch batch)
     {
         _entriesSinceSnapshot++;
         _bytesSinceSnapshot += entry.Data.Length;
+        metrics.Appended(startedAt, entry.Data.Length, batch.Commands.Length);
     }
 
     /// <summary>Whether the journal's newest entry is <paramref name="entry"/> itself; if so, its head is taken as ours.</summary>
@@ -708,6 +714,7 @@ public sealed partial class WorkshopGrain(
             LastActivityAt = _lastActivity,
         };
         var (entries, bytes) = (_entriesSinceSnapshot, _bytesSinceSnapshot);
+        var startedAt = Stopwatch.GetTimestamp();
         try
         {
             store.State = document.SealWith(_key!, WorkshopId);
@@ -715,6 +722,7 @@ public sealed partial class WorkshopGrain(
             _entriesSinceSnapshot -= entries;
             _bytesSinceSnapshot -= bytes;
             await journal.Compact(WorkshopId, state.Version);
+            metrics.Snapshotted(startedAt);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

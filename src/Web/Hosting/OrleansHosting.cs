@@ -3,6 +3,7 @@ using CollectifLive.Silo.Hosting;
 using CollectifLive.Web.Realtime;
 using CollectifLive.Workshops;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace CollectifLive.Web.Hosting;
 
@@ -54,6 +55,11 @@ public static class OrleansHosting
                     options.ServiceId = settings.ServiceId;
                 });
                 client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ClusterTiming.ResponseTimeout);
+                if (OperatorOptions.From(builder.Configuration).Dashboard)
+                {
+                    client.AddDashboard();
+                }
+
                 client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = ClusterTiming.GatewayListRefreshPeriod);
 
                 // A closed gateway connection is how a web server learns, within moments, that a silo died; the workshops

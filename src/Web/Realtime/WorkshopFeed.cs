@@ -1,3 +1,4 @@
+using CollectifLive.Web.Hosting;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Realtime;
@@ -36,6 +37,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly ServiceKey _service;
+    private readonly WebMetrics _metrics;
     private List<IFeedListener> _listeners = [];
     private FeedUpdate? _current;
     private IWorkshopObserver? _reference;
@@ -47,8 +49,9 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private long _awaitedVersion;
     private volatile bool _disposed;
 
-    public WorkshopFeed(string workshopId, IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger logger)
+    public WorkshopFeed(string workshopId, IClusterClient cluster, ServiceKey service, TimeProvider clock, WebMetrics metrics, ILogger logger)
     {
+        _metrics = metrics;
         WorkshopId = workshopId;
         _service = service;
         _cluster = cluster;
@@ -293,6 +296,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
             {
                 if (_current is null || sync.Snapshot.Version > _current.Version)
                 {
+                    _metrics.Resynced();
                     Publish(FeedUpdate.FromSnapshot(WorkshopId, sync.Snapshot));
                 }
 
@@ -341,6 +345,7 @@ internal sealed partial class WorkshopFeed : IWorkshopObserver, IAsyncDisposable
     private void Publish(FeedUpdate update)
     {
         _current = update;
+        _metrics.Pushed(_listeners.Count);
         foreach (var listener in _listeners)
         {
             try

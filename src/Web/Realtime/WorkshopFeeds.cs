@@ -1,3 +1,4 @@
+using CollectifLive.Web.Hosting;
 using CollectifLive.Workshops;
 
 namespace CollectifLive.Web.Realtime;
@@ -14,7 +15,7 @@ public sealed class FeedSubscription(FeedUpdate initial, Action unsubscribe) : I
 }
 
 /// <summary>The feeds of this web server, one per followed workshop, closed a while after their last listener leaves.</summary>
-public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey service, TimeProvider clock, ILogger<WorkshopFeeds> logger) : IAsyncDisposable
+public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey service, TimeProvider clock, WebMetrics metrics, ILogger<WorkshopFeeds> logger) : IAsyncDisposable
 {
     /// <summary>A feed outlives its last listener this long, so a page reload does not resubscribe.</summary>
     internal static readonly TimeSpan IdleGrace = TimeSpan.FromMinutes(1);
@@ -31,7 +32,7 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey ser
             {
                 if (!_feeds.TryGetValue(workshopId, out entry))
                 {
-                    var feed = new WorkshopFeed(workshopId, cluster, service, clock, logger);
+                    var feed = new WorkshopFeed(workshopId, cluster, service, clock, metrics, logger);
                     entry = (feed, Task.Run(() => StartOrForget(feed)));
                     _feeds[workshopId] = entry;
                 }
@@ -145,6 +146,15 @@ public sealed partial class WorkshopFeeds(IClusterClient cluster, ServiceKey ser
         }
 
         await feed.DisposeAsync();
+    }
+
+    /// <summary>The pages and hub connections following each open workshop here (for <see cref="WebMetrics"/>).</summary>
+    public IReadOnlyList<(string WorkshopId, int Screens)> Screens()
+    {
+        lock (_gate)
+        {
+            return [.. _feeds.Values.Where(e => e.Started.IsCompletedSuccessfully).Select(e => (e.Feed.WorkshopId, e.Feed.ListenerCount))];
+        }
     }
 
     private bool IsOpen(WorkshopFeed feed) => !feed.IsDeleted && _feeds.TryGetValue(feed.WorkshopId, out var entry) && ReferenceEquals(entry.Feed, feed);

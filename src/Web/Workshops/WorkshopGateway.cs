@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CollectifLive.Web.Hosting;
 using System.Collections.Immutable;
 using CollectifLive.Clients;
 using CollectifLive.Events;
@@ -46,7 +48,7 @@ public static class Outcome
 /// The web server's one way to the grains, used alike by Blazor circuits, the hub and the REST API, so that every
 /// entry point goes through the same grain methods and checks.
 /// </summary>
-public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey service, WorkshopFeeds feeds, ILogger<WorkshopGateway> logger)
+public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey service, WorkshopFeeds feeds, WebMetrics metrics, ILogger<WorkshopGateway> logger)
 {
     /// <summary>Creates a workshop for <paramref name="address"/> (counted for the creation limit).</summary>
     public async Task<Outcome<CreatedWorkshop>> Create(CreationTicket ticket, string address, string title, string? question, IReadOnlyList<string> columns, string? templateId)
@@ -170,7 +172,9 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey ser
         }
 
         var participantKey = Secrets.ParticipantKeyFor(service, workshopId, operationId);
+        var startedAt = Stopwatch.GetTimestamp();
         var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Join(operationId, new JoinWorkshop(displayName, presence, participantKey, joinCode)));
+        metrics.Answered(nameof(JoinWorkshop), startedAt, result.Error);
         return result.IsAccepted
             ? new Outcome<JoinedWorkshop>(new JoinedWorkshop(workshopId, result.Value!, Credential.Participant(result.Value!, participantKey)))
             : Outcome.Fail<JoinedWorkshop>(result.Error, result.Limit);
@@ -210,7 +214,9 @@ public sealed partial class WorkshopGateway(IGrainFactory grains, ServiceKey ser
             return CommandResult.Refused(WorkshopError.WorkshopNotFound);
         }
 
+        var startedAt = Stopwatch.GetTimestamp();
         var result = await Call(() => grains.GetGrain<IWorkshopGrain>(workshopId).Execute(credential, operationId, command));
+        metrics.Answered(command.GetType().Name, startedAt, result.Error);
         if (result.IsAccepted)
         {
             // If the push of this change was lost, this server's screens resync at once, not at the next renewal.

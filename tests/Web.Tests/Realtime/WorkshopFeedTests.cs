@@ -51,7 +51,7 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     {
         var (grain, amina) = await NewWorkshop();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
+        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, TestMetrics.Web, NullLogger.Instance);
         Assert.Equal(WorkshopError.None, await feed.Start());
         var listener = new Listener();
         feed.Add(listener);
@@ -70,7 +70,7 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     public async Task Listeners_get_every_change_in_version_order_from_one_subscription()
     {
         var (grain, amina) = await NewWorkshop();
-        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, TimeProvider.System, NullLogger<WorkshopFeeds>.Instance);
+        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, TimeProvider.System, TestMetrics.Web, NullLogger<WorkshopFeeds>.Instance);
         var first = new Listener();
         var second = new Listener();
         var (_, subscription1) = await feeds.Subscribe(grain.GetPrimaryKeyString(), first);
@@ -92,7 +92,7 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     [Fact]
     public async Task An_unknown_workshop_is_reported_and_not_followed()
     {
-        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, TimeProvider.System, NullLogger<WorkshopFeeds>.Instance);
+        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, TimeProvider.System, TestMetrics.Web, NullLogger<WorkshopFeeds>.Instance);
         var (error, subscription) = await feeds.Subscribe("does-not-exist", new Listener());
         Assert.Equal(WorkshopError.WorkshopNotFound, error);
         Assert.Null(subscription);
@@ -107,7 +107,7 @@ public class WorkshopFeedTests(TestClusterFixture fixture)
     {
         var (grain, amina) = await NewWorkshop();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, NullLogger.Instance);
+        var feed = new WorkshopFeed(grain.GetPrimaryKeyString(), fixture.Client, TestClusterFixture.Service, clock, TestMetrics.Web, NullLogger.Instance);
         Assert.Equal(WorkshopError.None, await feed.Start());
         var listener = new Listener();
         var start = feed.Add(listener).Version;
