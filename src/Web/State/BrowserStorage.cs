@@ -11,9 +11,32 @@ public sealed record DraftNote(string Text, string ColumnId, int Colour, Guid? O
 /// <summary>
 /// What the browser keeps across reloads and dropped connections: the participant key and the unsent note.
 /// The browser owns the draft (it is saved as it is typed, even offline), so the server reads it from there.
-/// Every call may fail while the connection is down: callers catch <see cref="JSException"/> and its kin.
+/// Every call may fail while the connection is down: callers catch <see cref="JSException"/> and its kin
+/// (<see cref="BrowserStorage.IsUnreachable"/>).
 /// </summary>
-public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
+public interface IBrowserStorage
+{
+    Task<string?> Get(string key);
+
+    Task Set(string key, string value);
+
+    Task Remove(string key);
+
+    /// <summary>Gives the draft an operation id (unless it has one for the same content) and returns it as the browser holds it now.</summary>
+    Task<DraftNote?> StageDraft(string workshopId, Guid operationId);
+
+    /// <summary>The draft saved for this workshop, if any.</summary>
+    Task<DraftNote?> PeekDraft(string workshopId);
+
+    /// <summary>Forgets the draft once the note is durable, unless it was edited since (another operation).</summary>
+    Task ClearDraft(string workshopId, Guid operationId);
+
+    /// <summary>Keeps the draft's text but forgets its operation id: its next sending is a new operation.</summary>
+    Task UnstageDraft(string workshopId);
+}
+
+/// <summary>The browser's localStorage, through js/collectif.js.</summary>
+public sealed class BrowserStorage(IJSRuntime js) : IBrowserStorage, IAsyncDisposable
 {
     private readonly BrowserModule _module = new(js, "./js/collectif.js");
 
@@ -31,19 +54,15 @@ public sealed class BrowserStorage(IJSRuntime js) : IAsyncDisposable
 
     public async Task Remove(string key) => await (await Module()).InvokeVoidAsync("removeItem", key);
 
-    /// <summary>Gives the draft an operation id (unless it has one for the same content) and returns it as the browser holds it now.</summary>
     public async Task<DraftNote?> StageDraft(string workshopId, Guid operationId) =>
         await (await Module()).InvokeAsync<DraftNote?>("stageDraft", DraftKey(workshopId), operationId.ToString());
 
-    /// <summary>The draft saved for this workshop, if any.</summary>
     public async Task<DraftNote?> PeekDraft(string workshopId) =>
         await (await Module()).InvokeAsync<DraftNote?>("peekDraft", DraftKey(workshopId));
 
-    /// <summary>Forgets the draft once the note is durable, unless it was edited since (another operation).</summary>
     public async Task ClearDraft(string workshopId, Guid operationId) =>
         await (await Module()).InvokeVoidAsync("clearDraft", DraftKey(workshopId), operationId.ToString());
 
-    /// <summary>Keeps the draft's text but forgets its operation id: its next sending is a new operation.</summary>
     public async Task UnstageDraft(string workshopId) =>
         await (await Module()).InvokeVoidAsync("unstageDraft", DraftKey(workshopId));
 

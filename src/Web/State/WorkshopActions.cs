@@ -7,16 +7,24 @@ namespace CollectifLive.Web.State;
 /// <summary>A page asks to show a workshop as <paramref name="Audience"/>; a participant without key passes null.</summary>
 public sealed record OpenWorkshop(string WorkshopId, Audience Audience, Credential? Credential) : IAction;
 
-public sealed record JoinNeeded(Notice? Notice) : IAction;
+/// <summary>
+/// The join form is to be shown. <paramref name="Operation"/> is the join's operation id, the same for every retry, so
+/// that a join whose answer was lost does not make a second participant.
+/// </summary>
+public sealed record JoinNeeded(Notice? Notice, Guid Operation) : IAction;
 
 /// <summary>Someone introduces themself, with the code they came with (or typed).</summary>
 public sealed record JoinRequested(string? DisplayName, Presence Presence, string JoinCode) : IAction;
 
-public sealed record JoinRefused(Notice Notice) : IAction;
+/// <summary>A join was refused; the next try is <paramref name="NextOperation"/> (the same one when it may be retried).</summary>
+public sealed record JoinRefused(Notice Notice, Guid NextOperation) : IAction;
 
 public sealed record WorkshopOpened(Credential Credential, AudienceModel Shared, OwnModel? Own) : IAction;
 
 public sealed record WorkshopUnavailable(Notice Notice) : IAction;
+
+/// <summary>The console or projector key was checked again and still opens the workshop at this key generation.</summary>
+public sealed record KeyChecked(int Generation) : IAction;
 
 /// <summary>The feed moved on (or resynced from a snapshot).</summary>
 public sealed record FeedUpdated(FeedUpdate Update) : IAction;

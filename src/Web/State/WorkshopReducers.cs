@@ -15,10 +15,11 @@ public static class WorkshopReducers
             Audience = open.Audience,
             Credential = open.Credential,
         },
-        JoinNeeded needed => state with { Status = SessionStatus.NeedsJoin, Notice = needed.Notice },
+        JoinNeeded needed => state with { Status = SessionStatus.NeedsJoin, Notice = needed.Notice, JoinOperation = needed.Operation },
         JoinRequested => state with { Status = SessionStatus.Joining, Notice = null },
-        JoinRefused refused => state with { Status = SessionStatus.NeedsJoin, Notice = refused.Notice },
+        JoinRefused refused => state with { Status = SessionStatus.NeedsJoin, Notice = refused.Notice, JoinOperation = refused.NextOperation },
         WorkshopOpened opened => Opened(state, opened),
+        KeyChecked checkedKey => state with { KeyGeneration = checkedKey.Generation },
         WorkshopUnavailable unavailable => state with { Status = SessionStatus.Failed, Notice = unavailable.Notice },
         FeedUpdated updated => OnFeed(state, updated),
         OwnReloaded reloaded => state with { Own = WithBacklog(reloaded.Own, state.OwnBacklog), OwnStale = false, OwnBacklog = [] },
@@ -48,7 +49,17 @@ public static class WorkshopReducers
     {
         var own = opened.Own is null ? null : WithBacklog(opened.Own, state.OwnBacklog);
         var shared = state.Shared is { } newer && newer.Version > opened.Shared.Version ? newer : opened.Shared;
-        return state with { Status = SessionStatus.Ready, Credential = opened.Credential, Shared = shared, Own = own, OwnStale = false, OwnBacklog = [], Notice = null };
+        return state with
+        {
+            Status = SessionStatus.Ready,
+            Credential = opened.Credential,
+            Shared = shared,
+            Own = own,
+            OwnStale = false,
+            OwnBacklog = [],
+            Notice = null,
+            KeyGeneration = opened.Shared.Header.KeyGeneration,
+        };
     }
 
     /// <summary>Private parts that arrived while the own slice was being read; those it already covers are ignored.</summary>

@@ -40,7 +40,8 @@ public sealed record BallotDraft(string RoundId, ImmutableDictionary<string, int
 /// <summary>
 /// Everything one circuit knows about the workshop it shows. While the own slice is being read (at opening, or again
 /// after the feed resynced), feed updates are also kept in <see cref="OwnBacklog"/> so that their private parts
-/// can be applied on top of what is read.
+/// can be applied on top of what is read. <see cref="KeyGeneration"/> is the generation of the console or projector
+/// keys this screen's key was last proven against; <see cref="JoinOperation"/> the operation id of the join to try.
 /// </summary>
 public sealed record WorkshopSessionState(
     SessionStatus Status,
@@ -54,7 +55,9 @@ public sealed record WorkshopSessionState(
     NoteSubmission? Submission,
     Notice? Notice,
     Refusal? LastRefusal = null,
-    BallotDraft? Ballot = null)
+    BallotDraft? Ballot = null,
+    int KeyGeneration = 0,
+    Guid JoinOperation = default)
 {
     public static readonly WorkshopSessionState Initial = new(SessionStatus.Idle, null, Audience.Participants, null, null, null, false, [], null, null);
 

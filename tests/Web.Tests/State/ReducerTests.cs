@@ -82,7 +82,7 @@ public class ReducerTests
     [Fact]
     public void The_join_form_keeps_no_backlog()
     {
-        var refused = Reduce(WorkshopSessionState.Initial, new OpenWorkshop(WorkshopId, Audience.Participants, Amina), new JoinNeeded(null));
+        var refused = Reduce(WorkshopSessionState.Initial, new OpenWorkshop(WorkshopId, Audience.Participants, Amina), new JoinNeeded(null, Guid.NewGuid()));
         var state = Reduce(refused, new FeedUpdated(Snapshot(3)), new FeedUpdated(Snapshot(3).Apply(Change(4, 4))));
         Assert.Empty(state.OwnBacklog);
         Assert.Equal(4, state.Shared!.Version);

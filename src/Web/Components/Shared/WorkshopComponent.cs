@@ -34,9 +34,10 @@ public abstract class WorkshopComponent<TSlice> : ComponentBase, IDisposable
     /// <summary>
     /// Notifications come from several threads (the circuit, the feed, effects after a grain call), and Blazor may run
     /// one inline before another that was queued: each render therefore takes the newest slice, not the one it was
-    /// posted with, so a late-running older notification cannot put a stale slice back on screen.
+    /// posted with, so a late-running older notification cannot put a stale slice back on screen. What a component's
+    /// <see cref="SliceChanged"/> throws reaches its error boundary.
     /// </summary>
-    private void OnSliceChanged(TSlice slice) => _ = InvokeAsync(() =>
+    private void OnSliceChanged(TSlice slice) => _ = ComponentWork.Post(InvokeAsync, DispatchExceptionAsync, () =>
     {
         var newest = _subscription is { } subscription ? subscription.Value : slice;
         if (EqualityComparer<TSlice>.Default.Equals(newest, Slice))
