@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CollectifLive.Testing;
 using CollectifLive.Web.Realtime;
+using CollectifLive.Web.Tests.Support;
 using CollectifLive.Workshops;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

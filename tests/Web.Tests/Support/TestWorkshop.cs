@@ -37,8 +37,8 @@ public sealed class TestWorkshop : IAsyncDisposable
 
     public static async Task<TestWorkshop> Create(TestClusterFixture fixture, TimeProvider? feedClock = null)
     {
-        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, feedClock ?? TimeProvider.System, NullLogger<WorkshopFeeds>.Instance);
-        var gateway = new WorkshopGateway(fixture.Client, TestClusterFixture.Service, feeds, NullLogger<WorkshopGateway>.Instance);
+        var feeds = new WorkshopFeeds(fixture.Client, TestClusterFixture.Service, feedClock ?? TimeProvider.System, TestMetrics.Web, NullLogger<WorkshopFeeds>.Instance);
+        var gateway = new WorkshopGateway(fixture.Client, TestClusterFixture.Service, feeds, TestMetrics.Web, NullLogger<WorkshopGateway>.Instance);
         var created = await gateway.Create(CreationTicket.New(), NewClient().Address, "Atelier", "Quels espaces d'accueil ?", ["Idées", "Questions"], null);
         Assert.True(created.IsSuccess, created.Error.ToString());
         var workshop = new TestWorkshop(feeds, gateway, created.Value!);
