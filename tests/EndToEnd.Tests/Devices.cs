@@ -14,6 +14,29 @@ public static class Devices
         Locale = locale,
     };
 
+    /// <summary>The narrowest phone still in use: 320 CSS px wide.</summary>
+    public static BrowserNewContextOptions SmallPhone(string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        ViewportSize = new ViewportSize { Width = 320, Height = 568 },
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "fr-FR",
+    };
+
+    /// <summary>
+    /// A 1366×768 laptop at 200 % zoom. Zooming a page halves the CSS pixels it is laid out in (683×384) and doubles the
+    /// device pixels per CSS pixel: the same as this viewport with a scale factor of 2. (A 1366×768 viewport with a scale
+    /// factor of 2 would be a sharper screen at 100 %, laid out exactly as unzoomed.)
+    /// </summary>
+    public static BrowserNewContextOptions ZoomedLaptop(string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        ViewportSize = new ViewportSize { Width = 683, Height = 384 },
+        DeviceScaleFactor = 2,
+        Locale = "fr-FR",
+    };
+
     public static BrowserNewContextOptions Laptop(string baseUrl, string locale = "fr-FR") => new()
     {
         BaseURL = baseUrl,

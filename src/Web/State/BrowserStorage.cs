@@ -9,7 +9,7 @@ namespace CollectifLive.Web.State;
 public sealed record DraftNote(string Text, string ColumnId, int Colour, Guid? OperationId, long AgeMs);
 
 /// <summary>
-/// What the browser keeps across reloads and dropped connections: the participant key and the unsent note.
+/// What the browser keeps across reloads and dropped connections: the participant key, the unsent note, the reading choice.
 /// The browser owns the draft (it is saved as it is typed, even offline), so the server reads it from there.
 /// Every call may fail while the connection is down: callers catch <see cref="JSException"/> and its kin
 /// (<see cref="BrowserStorage.IsUnreachable"/>).
@@ -43,6 +43,9 @@ public sealed class BrowserStorage(IJSRuntime js) : IBrowserStorage, IAsyncDispo
     public static string ParticipantKey(string workshopId) => $"collectif.participant.{workshopId}";
 
     public static string DraftKey(string workshopId) => $"collectif.draft.{workshopId}";
+
+    /// <summary>Whether this browser's participant chose easy reading: a need of the person, so for every workshop.</summary>
+    public const string EasyReadingKey = "collectif.easy-reading";
 
     /// <summary>True for the failures of a browser call that a dropped connection causes.</summary>
     public static bool IsUnreachable(Exception exception) =>

@@ -78,6 +78,14 @@ public static class WorkshopApiClient
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>POST /api/workshops/{id}/recommendations: writes a recommendation as a script would; returns its id.</summary>
+    public static async Task<string> AddRecommendation(string baseUrl, CreateWorkshopResponse workshop, AddRecommendationRequest recommendation)
+    {
+        using var response = await Facilitate(baseUrl, workshop, "recommendations", JsonContent.Create(recommendation, options: Json));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<AddRecommendationResponse>(Json))!.RecommendationId;
+    }
+
     private static async Task<HttpResponseMessage> Facilitate(string baseUrl, CreateWorkshopResponse workshop, string path, HttpContent? content)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };

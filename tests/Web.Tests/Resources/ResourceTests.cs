@@ -49,6 +49,14 @@ public partial class ResourceTests
     }
 
     [Fact]
+    public void Every_easy_reading_text_is_the_simpler_twin_of_a_usual_one()
+    {
+        var easy = French.Keys.Where(key => key.StartsWith("Easy.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(easy);
+        Assert.All(easy, key => Assert.True(French.ContainsKey(key["Easy.".Length..]), $"{key} has no usual text to stand in for"));
+    }
+
+    [Fact]
     public void Every_error_presence_colour_and_template_has_a_text()
     {
         var keys = Enum.GetNames<WorkshopError>().Select(e => $"Error.{e}")

@@ -14,14 +14,17 @@ public static class VoteText
     public static string LabelOf(this VoteRoundView round, string itemId) =>
         round.Items.FirstOrDefault(i => i.Id == itemId)?.Label ?? itemId;
 
-    /// <summary>The rules in one line: "5 gommettes, au plus 3 par idée", "Plusieurs choix possibles"...</summary>
-    public static string Rules(this IStringLocalizer localizer, VoteSetup setup) => setup.Kind switch
+    /// <summary>
+    /// The rules in one line: "5 gommettes, au plus 3 par idée", "Plusieurs choix possibles"... (in simpler words for
+    /// easy reading).
+    /// </summary>
+    public static string Rules(this IStringLocalizer localizer, VoteSetup setup, Reading? reading = null) => setup.Kind switch
     {
-        VoteKind.Dots => localizer[setup.Target == VoteTarget.Themes ? "Vote.Rules.DotsThemes" : "Vote.Rules.DotsNotes", setup.DotBudget, setup.DotCap],
-        VoteKind.Poll => localizer[setup.MultipleChoice ? "Vote.Rules.Multiple" : "Vote.Rules.Single"],
-        VoteKind.Scale => localizer[setup.Scale == ScaleRange.ZeroToTen ? "Vote.Rules.ZeroToTen" : "Vote.Rules.OneToFive"],
-        VoteKind.Consent => localizer["Vote.Rules.Consent"],
-        _ => localizer["Vote.Rules.Words", Limits.WordAnswersMax],
+        VoteKind.Dots => localizer.For(reading, setup.Target == VoteTarget.Themes ? "Vote.Rules.DotsThemes" : "Vote.Rules.DotsNotes", setup.DotBudget, setup.DotCap),
+        VoteKind.Poll => localizer.For(reading, setup.MultipleChoice ? "Vote.Rules.Multiple" : "Vote.Rules.Single"),
+        VoteKind.Scale => localizer.For(reading, setup.Scale == ScaleRange.ZeroToTen ? "Vote.Rules.ZeroToTen" : "Vote.Rules.OneToFive"),
+        VoteKind.Consent => localizer.For(reading, "Vote.Rules.Consent"),
+        _ => localizer.For(reading, "Vote.Rules.Words", Limits.WordAnswersMax),
     };
 
     /// <summary>An item as this screen names it: a consent round's answers in the screen's language, others as stored.</summary>

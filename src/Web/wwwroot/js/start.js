@@ -1,6 +1,9 @@
 // Weak Wi-Fi: keep trying to reconnect for a long time, quickly at first, then every five seconds.
 Blazor.start({
   circuit: {
+    // The live connection speaks the page's language: a page may take its own by its address (the projector's
+    // ?culture=), which the connection's requests would not carry, and would then render in the site's language.
+    configureSignalR: (builder) => builder.withUrl(`_blazor?culture=${encodeURIComponent(document.documentElement.lang)}`),
     reconnectionOptions: {
       maxRetries: 720,
       retryIntervalMilliseconds: (previousAttempts) => Math.min(500 + previousAttempts * 500, 5000),
