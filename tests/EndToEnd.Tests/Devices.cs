@@ -44,6 +44,14 @@ public static class Devices
         Locale = locale,
     };
 
+    /// <summary>The facilitator's usual laptop screen.</summary>
+    public static BrowserNewContextOptions Console(string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        Locale = "fr-FR",
+    };
+
     public static BrowserNewContextOptions Projector(string baseUrl) => new()
     {
         BaseURL = baseUrl,

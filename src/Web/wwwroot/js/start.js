@@ -27,3 +27,17 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 }, true);
+
+// The console's "go to" buttons: scroll to a panel and put the focus on its title, without touching the address (its
+// fragment holds the facilitator's key).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.("[data-scroll-to]");
+  const target = button && document.getElementById(button.dataset.scrollTo);
+  if (target) {
+    if (!target.hasAttribute("tabindex")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+});
