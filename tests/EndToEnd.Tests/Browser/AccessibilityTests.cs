@@ -47,6 +47,12 @@ public class AccessibilityTests(AppFixture app)
         await audit.Check(page, "accessibility statement");
         await page.GotoAsync("/no-such-page");
         await audit.Check(page, "not found");
+        await page.GotoAsync("/atelier/nosuchworkshop");
+        await Expect(page.Locator("main.participant")).ToHaveAttributeAsync("data-status", "Failed");
+        await audit.Check(page, "participant, unknown workshop");
+        await page.GotoAsync("/projection/nosuchworkshop#cle=Forged-key-that-looks-right-0123456789abcd");
+        await Expect(page.Locator("main.projector")).ToHaveAttributeAsync("data-status", "Failed");
+        await audit.Check(page, "projector, refused key");
         await page.GotoAsync("/journee/nouvelle");
         await Expect(page.Locator("form.create-event-form")).ToBeVisibleAsync();
         await audit.Check(page, "new event");
@@ -123,6 +129,14 @@ public class AccessibilityTests(AppFixture app)
         await console.Setting("see-wall", on: true);
         await Expect(Screens.Note(amina, "Des horaires adaptés aux familles")).ToBeVisibleAsync();
         await audit.Check(amina, "phone, writing, the wall shown");
+        await console.Setting("silent", on: true);
+        await Screens.PostNote(bruno, "Une idée écrite en silence");
+        await Expect(console.Page.Locator("[data-action=reveal-all]")).ToBeVisibleAsync();
+        await Expect(projector.Locator("[data-wall=silent]")).ToBeVisibleAsync();
+        await audit.Check(amina, "phone, silent writing");
+        await audit.Check(projector, "projector, silent writing");
+        await audit.Check(console.Page, "console, silent writing");
+        await console.Setting("silent", on: false);
         await console.Setting("premoderation", on: true);
         await Screens.PostNote(bruno, "Une idée à modérer");
         await Expect(console.Page.Locator(".moderation [data-note-id]")).ToHaveCountAsync(1);
@@ -244,14 +258,20 @@ public class AccessibilityTests(AppFixture app)
         await Expect(print.Locator("main.synthesis-print h2").First).ToBeVisibleAsync();
         await audit.Check(print, "printable synthesis");
 
-        // Confirmations that change the page: removing someone, deleting the workshop, leaving it.
+        // Confirmations that change the page: removing someone, a new code, deleting the workshop, leaving it.
         await console.Page.Locator(".roster [data-action=remove]").First.ClickAsync();
+        await console.Page.Locator("[data-action=rotate-code]").ClickAsync();
         await console.Page.Locator("[data-action=delete-workshop]").ClickAsync();
         await Expect(console.Page.Locator("[data-action=confirm-delete-workshop]")).ToBeVisibleAsync();
         await audit.Check(console.Page, "console, confirmations");
         await amina.Locator("[data-action=leave]").ClickAsync();
         await Expect(amina.Locator("[data-action=confirm-leave]")).ToBeVisibleAsync();
         await audit.Check(amina, "phone, leaving");
+
+        // The facilitator's browser lists the workshop on the home page.
+        var home = await Screens.Open(console.Page.Context, "/");
+        await Expect(home.Locator(".my-workshops-list li")).Not.ToHaveCountAsync(0);
+        await audit.Check(home, "home, my workshops");
 
         audit.AssertClean();
     }
@@ -300,6 +320,10 @@ public class AccessibilityTests(AppFixture app)
         var printable = await organiser.RunAndWaitForPopupAsync(() => organiser.Locator("a[data-action=print-day]").ClickAsync());
         await Expect(printable.Locator("main.day-synthesis")).ToHaveAttributeAsync("data-status", "ready");
         await audit.Check(printable, "day synthesis");
+
+        await organiser.Locator("[data-action=delete-event]").ClickAsync();
+        await Expect(organiser.Locator("[data-action=confirm-delete-event]")).ToBeVisibleAsync();
+        await audit.Check(organiser, "organiser, deleting the day");
 
         audit.AssertClean();
     }
