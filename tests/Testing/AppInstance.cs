@@ -34,6 +34,9 @@ public sealed record AppSettings(
 
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
+    /// <summary>Whom the app names for reporting a problem (privacy and accessibility pages), as an operator sets it.</summary>
+    public const string OperatorContact = "accessibilite@collectif.test";
+
     /// <summary>Every per-client rate of the <c>Limits</c> section (ClientLimitOptions), raised together by <see cref="Shared"/>.</summary>
     private static readonly string[] Rates =
     [
@@ -66,6 +69,7 @@ public sealed record AppSettings(
         ["Cluster__SiloPort"] = SiloPort.ToString(CultureInfo.InvariantCulture),
         ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
         ["Cluster__ServiceKey"] = "end-to-end-service-key-0123456789abcdef",
+        ["Operator__Contact"] = OperatorContact,
     };
 }
 

@@ -39,7 +39,8 @@ public class MyWorkshopsTests(AppFixture app)
         var entry = home.Locator($".my-workshop[data-id='{workshopId}']");
         await Expect(entry.Locator(".my-workshop-title")).ToHaveTextAsync(title);
         await Expect(entry.Locator(".my-workshop-step")).ToHaveTextAsync("Étape : Accueil");
-        await Expect(entry.Locator("time")).ToHaveTextAsync(new Regex(@"^Créé le \w+ \d{1,2} \w+ \d{4}$"));
+        // Playwright matches in the browser, where \w is ASCII only: "décembre" is \S+, not \w+.
+        await Expect(entry.Locator("time")).ToHaveTextAsync(new Regex(@"^Créé le \S+ \d{1,2} \S+ \d{4}$"));
 
         // The link opens the console with its rights, in another tab, while the home page stays open.
         var href = await entry.Locator("a[data-action=open]").GetAttributeAsync("href");

@@ -17,6 +17,7 @@ class CollectifTimer extends HTMLElement {
       this.live = document.createElement("span");
       this.live.className = "visually-hidden";
       this.live.setAttribute("aria-live", "polite");
+      this.live.dataset.announce = "timer";
       this.after(this.live);
     }
     this.restart();
