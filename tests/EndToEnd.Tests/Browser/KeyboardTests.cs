@@ -219,8 +219,13 @@ public class KeyboardTests(AppFixture app)
         await Expect(console.Locator(".timer-control [data-timer-status]")).ToHaveCountAsync(0);
         await Keys.AssertFocusGoesTo(console, console.Locator("[data-timer-start='3']"));
 
-        // A new poll: its form is open while no round exists; the kind by arrows, the options one a line.
-        await Keys.TabTo(console, console.Locator("input[name=vote-kind][value=Dots]"), backwards: true, most: 120);
+        // The vote step puts the votes first, the new-round form open while no round exists; a new poll: the kind by
+        // arrows, the options one a line.
+        var voting = console.Locator(".phase-step[data-phase=Vote]");
+        await Keys.TabTo(console, voting, backwards: true, most: 120);
+        await Keys.Press(console, "Enter");
+        await Expect(voting).ToHaveAttributeAsync("aria-current", "step");
+        await Keys.TabTo(console, console.Locator("input[name=vote-kind][value=Dots]"));
         await Keys.Press(console, "ArrowRight");
         await Expect(console.Locator("input[name=vote-kind][value=Poll]")).ToBeCheckedAsync();
         await Keys.TabTo(console, console.Locator("#vote-question"));
