@@ -77,9 +77,10 @@ public abstract class VoteGrainTests(TestClusterFixture fixture, ITestOutputHelp
 
             Assert.Equal(last, changes[^1].ToVersion);
             // Without group commit every ballot is a write of its own. How many ride each write depends on how fast
-            // the storage answers against how fast the calls arrive (a SQLite write takes a few milliseconds, an
-            // Azurite one tens): at least two to a write on average, on any machine.
-            Assert.True(changes.Count <= Voters / 2, $"{Voters} ballots were published in {changes.Count} changes; group commit should need at most {Voters / 2}");
+            // the storage answers against how fast the calls arrive (a CI run on SQLite saw 131 writes of one ballot,
+            // then one of 69). What holds on any machine: the ballots that arrive while a write is under way ride the
+            // next one together.
+            Assert.True(changes.Count < Voters, $"{Voters} ballots were published in {changes.Count} changes: no write carried more than one");
 
             // The tally is exactly the sum of the acknowledged ballots, split by the voters' presence.
             var expected = notes.Select(note => new VoteTally(

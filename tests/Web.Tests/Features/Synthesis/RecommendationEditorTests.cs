@@ -46,7 +46,7 @@ public class RecommendationEditorTests(TestClusterFixture fixture) : StoreCompon
         var stored = await Eventually.Until(async () => (await Workshop.Console()).Recommendations.Values.ToList(), list => list.Count == 1, "the recommendation to be stored");
         Assert.Equal(("Ouvrir un lieu d'accueil", "Un lieu ouvert le soir, tenu par les associations."), (stored[0].Title, stored[0].Text));
         Assert.Equal(noteId, Assert.Single(stored[0].Sources));
-        Assert.Empty(editor.FindAll("[role=alert]"));
+        Assert.Empty(editor.FindAll(".command-notice"));
     }
 
     [Fact]

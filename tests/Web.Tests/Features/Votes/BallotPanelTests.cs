@@ -27,24 +27,24 @@ public class BallotPanelTests(TestClusterFixture fixture) : StoreComponentTests(
         panel.Find($"li[data-item='{itemId}'] button[data-action='{action}']");
 
     [Fact]
-    public async Task Dots_left_are_counted_down_and_the_buttons_the_rules_refuse_are_disabled()
+    public async Task Dots_left_are_counted_down_and_the_buttons_the_rules_refuse_say_they_are_unavailable()
     {
         var (panel, amina, roundId, notes) = await Ballot(VoteSetup.Dots(budget: 2, cap: 1));
         var (first, second) = (notes[0], notes[1]);
 
         Assert.Equal("Il vous reste 2 gommettes", panel.Find(".dots-left").TextContent);
-        Assert.All(panel.FindAll("button[data-action='remove-dot']"), b => Assert.True(b.HasAttribute("disabled")));
+        Assert.All(panel.FindAll("button[data-action='remove-dot']"), b => Assert.Equal("true", b.GetAttribute("aria-disabled")));
         Assert.Equal("Vous n'avez pas encore voté.", panel.Find(".ballot-state").TextContent.Trim());
 
         await Item(panel, first, "add-dot").ClickAsync(new());
         Assert.Equal("Il vous reste 1 gommette", panel.Find(".dots-left").TextContent);
-        Assert.True(Item(panel, first, "add-dot").HasAttribute("disabled"));
-        Assert.False(Item(panel, first, "remove-dot").HasAttribute("disabled"));
-        Assert.False(Item(panel, second, "add-dot").HasAttribute("disabled"));
+        Assert.Equal("true", Item(panel, first, "add-dot").GetAttribute("aria-disabled"));
+        Assert.Null(Item(panel, first, "remove-dot").GetAttribute("aria-disabled"));
+        Assert.Null(Item(panel, second, "add-dot").GetAttribute("aria-disabled"));
 
         await Item(panel, second, "add-dot").ClickAsync(new());
         Assert.Equal("Il vous reste 0 gommette", panel.Find(".dots-left").TextContent);
-        Assert.True(Item(panel, second, "add-dot").HasAttribute("disabled"));
+        Assert.Equal("true", Item(panel, second, "add-dot").GetAttribute("aria-disabled"));
 
         panel.WaitForAssertion(() => Assert.Equal("yes", panel.Find(".ballot-state").GetAttribute("data-saved")), Patience);
         Assert.StartsWith("Votre vote est enregistré.", panel.Find(".ballot-state").TextContent.Trim());

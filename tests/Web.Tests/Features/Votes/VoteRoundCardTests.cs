@@ -45,7 +45,7 @@ public class VoteRoundCardTests(TestClusterFixture fixture) : StoreComponentTest
         await card.Find("button[data-action='close-round']").ClickAsync(new());
 
         await Eventually.Until(() => StatusOf(round.Id), status => status == RoundStatus.Closed, "the round to close");
-        Assert.Empty(card.FindAll("[role=alert]"));
+        Assert.Empty(card.FindAll(".command-notice"));
     }
 
     [Fact]
