@@ -9,8 +9,13 @@ namespace CollectifLive.Web.Hosting;
 /// Ctrl-C or SIGTERM: before the web server closes its connections, every open page and every hub client is told the
 /// server restarts, so a phone says so instead of "connection lost". Then the host stops as it always does: the web
 /// server lets running requests finish, and the silo deactivates every workshop, each waiting for its pending write
-/// and its snapshot (<c>GracefulStopTests</c>).
+/// and its snapshot (<c>StopDuringBurstTests</c>).
 /// </summary>
+/// <remarks>
+/// A page answers the notice (a JS call), so it is known to have it. A hub client does not answer, and SignalR's own
+/// stop drops what a connection has not sent yet: so each hub connection is told, then closed by the hub itself, and
+/// the stop waits until its request is over (the transport has sent what was pending, then the close).
+/// </remarks>
 public sealed class ShutdownNotices(IHubContext<WorkshopHub> hub, ILogger<ShutdownNotices> log)
 {
     /// <summary>How long the stop waits for pages and hub clients to take the notice: a phone on bad Wi-Fi is not waited for.</summary>
@@ -20,20 +25,40 @@ public sealed class ShutdownNotices(IHubContext<WorkshopHub> hub, ILogger<Shutdo
     public const string PageFunction = "collectifServerRestarting";
 
     private readonly ConcurrentDictionary<string, IJSRuntime> _pages = new();
+    private readonly ConcurrentDictionary<string, (HubCallerContext Connection, TaskCompletionSource Closed)> _hubConnections = new();
 
     public void Opened(string circuitId, IJSRuntime page) => _pages[circuitId] = page;
 
     public void Closed(string circuitId) => _pages.TryRemove(circuitId, out _);
 
+    public void HubOpened(HubCallerContext connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hubConnections[connection.ConnectionId] = (connection, closed);
+        connection.GetHttpContext()?.Response.OnCompleted(() =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        });
+    }
+
+    public void HubClosed(HubCallerContext connection)
+    {
+        if (_hubConnections.TryRemove(connection.ConnectionId, out var closed) && connection.GetHttpContext() is null)
+        {
+            closed.Closed.TrySetResult();
+        }
+    }
+
     public async Task Announce()
     {
-        List<Task> notices = [hub.Clients.All.SendAsync(HubMessages.Restarting)];
-        notices.AddRange(_pages.Values.Select(page => page.InvokeVoidAsync(PageFunction).AsTask()));
+        List<Task> notices = [.. _pages.Values.Select(page => page.InvokeVoidAsync(PageFunction).AsTask())];
+        notices.AddRange(_hubConnections.Values.Select(TellAndClose));
         var all = Task.WhenAll(notices);
         try
         {
             await all.WaitAsync(NoticeBound);
-            log.LogInformation("Stopping: {Pages} pages and the hub clients were told the server restarts.", _pages.Count);
+            log.LogInformation("Stopping: {Count} pages and hub connections were told the server restarts.", notices.Count);
         }
         catch (TimeoutException)
         {
@@ -44,6 +69,13 @@ public sealed class ShutdownNotices(IHubContext<WorkshopHub> hub, ILogger<Shutdo
             // A page that left as the notice went out: the others got it.
             log.LogInformation("Stopping: {Failed} pages could not be told of the restart ({First}).", failures.InnerExceptions.Count, failures.InnerExceptions[0].Message);
         }
+    }
+
+    private async Task TellAndClose((HubCallerContext Connection, TaskCompletionSource Closed) hubConnection)
+    {
+        await hub.Clients.Client(hubConnection.Connection.ConnectionId).SendAsync(HubMessages.Restarting);
+        hubConnection.Connection.Abort();
+        await hubConnection.Closed.Task;
     }
 }
 

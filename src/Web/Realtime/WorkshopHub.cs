@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CollectifLive.Web.Components.Shared;
+using CollectifLive.Web.Hosting;
 using CollectifLive.Web.Workshops;
 using CollectifLive.Workshops;
 using Microsoft.AspNetCore.SignalR;
@@ -11,7 +12,7 @@ namespace CollectifLive.Web.Realtime;
 /// The SignalR API for scripts and integrations (/hubs/workshop): join with a code, receive the snapshot then the
 /// changes, add notes. It goes through the same gateway, grain methods and checks as the pages.
 /// </summary>
-public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, HubBridges bridges, IStringLocalizer<Strings> localizer) : Hub
+public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, HubBridges bridges, ShutdownNotices notices, IStringLocalizer<Strings> localizer) : Hub
 {
     private const string SessionKey = "session";
 
@@ -167,8 +168,15 @@ public sealed class WorkshopHub(WorkshopGateway gateway, WorkshopFeeds feeds, Hu
         return (await Attach(session.WorkshopId, session.Credential)).Snapshot;
     }
 
+    public override Task OnConnectedAsync()
+    {
+        notices.HubOpened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        notices.HubClosed(Context);
         await Leave();
         await base.OnDisconnectedAsync(exception);
     }

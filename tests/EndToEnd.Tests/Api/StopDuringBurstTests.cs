@@ -32,7 +32,14 @@ public class StopDuringBurstTests(ITestOutputHelper output)
             Assert.Equal(0, app.ExitCode);
 
             // Told before the connection closed: each client reads it from what it had received.
-            await Task.WhenAll(hubs.Select(hub => hub.Restarting.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+            try
+            {
+                await Task.WhenAll(hubs.Select(hub => hub.Restarting.Task)).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"Told of the restart, by phone: {string.Join(", ", hubs.Select(hub => hub.Restarting.Task.IsCompleted))}\n{app.Output}");
+            }
         });
     }
 
