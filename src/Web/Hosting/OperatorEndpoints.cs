@@ -3,7 +3,6 @@ using System.Text;
 using CollectifLive.Silo.Hosting;
 using CollectifLive.Silo.Workshops;
 using CollectifLive.Web.Realtime;
-using Microsoft.Net.Http.Headers;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
